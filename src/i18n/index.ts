@@ -1,0 +1,21 @@
+import type { Lang } from '../types.js';
+import { en } from './en.js';
+import { zh, type MessageKey } from './zh.js';
+
+export type { MessageKey };
+const catalogues: Record<Lang, Record<MessageKey, string>> = { zh, en };
+
+/** Render a catalogue message; a missing placeholder value is left visible so tests catch it. */
+export function t(lang: Lang, key: MessageKey, data: Record<string, string | number> = {}): string {
+  return catalogues[lang][key].replace(/\{\{(\w+)\}\}/g, (m, name: string) =>
+    name in data ? String(data[name]) : m,
+  );
+}
+
+/** `--lang` default: LC_ALL, then LANG; English only when the locale says so, otherwise Chinese. */
+export function langFromEnv(env: NodeJS.ProcessEnv = process.env): Lang {
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^en/i.test(locale) ? 'en' : 'zh';
+}
+
+export const catalogueFor = (lang: Lang) => catalogues[lang];

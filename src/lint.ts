@@ -1,0 +1,149 @@
+import { t, type MessageKey } from './i18n/index.js';
+import { decodeUtf8 } from './load/decode.js';
+import { locate } from './load/locate.js';
+import { parseText, type Parsed } from './load/parse.js';
+import { templateOf } from './report-shape.js';
+import { rules, STAGES } from './rules/index.js';
+import { cellLabel, shortLabel } from './schema/labels.js';
+import { schemaFindings } from './schema/to-diagnostics.js';
+import type { Diagnostic, FileResult, Finding, Lang, Report, Rule, Severity, SeveritySetting } from './types.js';
+
+export interface LintOptions {
+  lang?: Lang;
+  /** Severity overrides by rule id (config file, `--rule`); `off` disables a rule. */
+  severities?: Record<string, SeveritySetting>;
+  /** Options by rule id. */
+  ruleOptions?: Record<string, Record<string, unknown>>;
+  /** Last year's report of the same agency, for the cross-year rules. */
+  previous?: { file: string; data: Report };
+}
+
+export interface LoadedReport {
+  /** Absent when the bytes could not even be decoded. */
+  parsed?: Parsed;
+  /** Report data when the file parsed; undefined after a parse finding. */
+  data?: unknown;
+  findings: Finding[];
+}
+
+/** Stage 1: bytes or text → parsed document and data, or parse findings. */
+export function loadReport(source: Uint8Array | string, file: string, lang: Lang = 'zh'): LoadedReport {
+  const kind = /\.json$/i.test(file) ? 'json' : 'yaml';
+  let text: string;
+  if (typeof source === 'string') {
+    text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+  } else {
+    const decoded = decodeUtf8(source);
+    if (!decoded.ok) {
+      const position = { line: decoded.line, column: decoded.column, endLine: decoded.line, endColumn: decoded.column + 1 };
+      const finding: Finding = { ruleId: 'parse', messageId: 'notUtf8', message: t(lang, 'parse.notUtf8', { line: decoded.line }), path: [], position };
+      return { findings: [finding] };
+    }
+    text = decoded.text;
+  }
+  const parsed = parseText(text, kind, lang);
+  return { parsed, data: parsed.data, findings: [...parsed.findings] };
+}
+
+/** Lint one report: parse → schema → rules → locate → sort. */
+export function lintSource(source: Uint8Array | string, file: string, options: LintOptions = {}): FileResult {
+  const lang = options.lang ?? 'zh';
+  const loaded = loadReport(source, file, lang);
+  return lintLoaded(loaded, file, options);
+}
+
+export function lintLoaded(loaded: LoadedReport, file: string, options: LintOptions = {}): FileResult {
+  const lang = options.lang ?? 'zh';
+  const severities = options.severities ?? {};
+  const findings = [...loaded.findings];
+
+  if (loaded.data !== undefined && findings.length === 0) {
+    const schema = schemaFindings(loaded.data, lang);
+    findings.push(...schema);
+    const report = loaded.data as Report;
+    const template = typeof report === 'object' && report !== null ? templateOf(report) : undefined;
+    if (template !== undefined) {
+      // A rule reads only its sections: schema errors elsewhere do not stop it.
+      const broken = new Set(schemaFindingsSections(schema));
+      for (const rule of rules) {
+        if (severityOf(rule.meta.id, rule.meta.severity, severities) === 'off') continue;
+        if (rule.meta.reads.some((section) => broken.has(section)) || broken.has('')) continue;
+        if (rule.meta.needsPrevious && !options.previous) continue;
+        runRule(rule, report, template, file, lang, options, findings);
+      }
+    }
+  }
+
+  const diagnostics: Diagnostic[] = [];
+  for (const finding of findings) {
+    const severity = severityOf(finding.ruleId, defaultSeverity(finding.ruleId), severities);
+    if (severity === 'off') continue;
+    const position =
+      finding.position ??
+      (loaded.parsed?.doc ? locate(loaded.parsed.doc, loaded.parsed.lineCounter, finding.path, finding.atKey) : { line: 1, column: 1, endLine: 1, endColumn: 1 });
+    const d: Diagnostic = {
+      ruleId: finding.ruleId,
+      messageId: finding.messageId,
+      severity,
+      message: finding.message,
+      path: finding.path,
+      ...position,
+    };
+    if (finding.expected !== undefined) d.expected = finding.expected;
+    if (finding.actual !== undefined) d.actual = finding.actual;
+    diagnostics.push(d);
+  }
+  diagnostics.sort(compareDiagnostics);
+  return {
+    file,
+    diagnostics,
+    errorCount: diagnostics.filter((d) => d.severity === 'error').length,
+    warningCount: diagnostics.filter((d) => d.severity === 'warning').length,
+  };
+}
+
+function runRule(rule: Rule, report: Report, template: number, file: string, lang: Lang, options: LintOptions, out: Finding[]): void {
+  const { id, messages } = rule.meta;
+  rule.check(report, {
+    lang,
+    file,
+    options: { ...(options.ruleOptions?.[id] ?? {}) },
+    ...(options.previous ? { previous: options.previous } : {}),
+    addend: (path, value) => {
+      const label = shortLabel(template, path, lang);
+      // `（一）2` as rules.md writes it; a space only after a plain word.
+      return /[）)]$/.test(label) ? `${label}${value}` : `${label} ${value}`;
+    },
+    text: (key) => t(lang, key as MessageKey),
+    report({ messageId, path, data = {}, expected, actual }) {
+      const key = messages[messageId];
+      // A rule that reports an undeclared message is a bug in the rule, not in the report.
+      if (!key) throw new Error(`rule ${id} reported unknown messageId "${messageId}"`);
+      const message = t(lang, key as MessageKey, { cell: cellLabel(template, path, lang), actual: actual ?? '', expected: expected ?? '', ...data });
+      const finding: Finding = { ruleId: id, messageId, message, path };
+      if (expected !== undefined) finding.expected = expected;
+      if (actual !== undefined) finding.actual = actual;
+      out.push(finding);
+    },
+  });
+}
+
+/** Top-level keys with schema findings; '' when the whole document is wrong. */
+function schemaFindingsSections(findings: Finding[]): string[] {
+  return findings.map((f) => (f.path.length === 0 ? '' : String(f.path[0])));
+}
+
+export function defaultSeverity(ruleId: string): Severity {
+  if (ruleId in STAGES) return STAGES[ruleId as keyof typeof STAGES];
+  return rules.find((r) => r.meta.id === ruleId)?.meta.severity ?? 'error';
+}
+
+function severityOf(ruleId: string, fallback: Severity, severities: Record<string, SeveritySetting>): SeveritySetting {
+  // A file that does not parse or fit its schema was not fully checked: these stay errors.
+  if (ruleId in STAGES) return 'error';
+  return severities[ruleId] ?? fallback;
+}
+
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+}

@@ -1,0 +1,69 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** schemas/ at the package root (this file is dist/schema/schemas.js or src/schema/schemas.ts). */
+export const SCHEMA_DIR = fileURLToPath(new URL('../../schemas/', import.meta.url));
+
+export interface JsonSchema {
+  $id?: string;
+  $ref?: string;
+  title?: string;
+  type?: string;
+  properties?: Record<string, JsonSchema>;
+  definitions?: Record<string, JsonSchema>;
+  required?: string[];
+  [k: string]: unknown;
+}
+
+let cache: Map<string, JsonSchema> | undefined;
+
+/** Every schema file, keyed by its $id (= file name), read once. */
+export function loadSchemas(): Map<string, JsonSchema> {
+  if (!cache) {
+    cache = new Map();
+    for (const name of readdirSync(SCHEMA_DIR).filter((f) => f.endsWith('.schema.json')).sort()) {
+      const schema = JSON.parse(readFileSync(SCHEMA_DIR + name, 'utf8')) as JsonSchema;
+      cache.set(schema.$id ?? name, schema);
+    }
+  }
+  return cache;
+}
+
+/** Follow `$ref`s from a schema in file `base`; returns the target and the file it lives in. */
+export function deref(schema: JsonSchema, base: string): { schema: JsonSchema; base: string } {
+  const schemas = loadSchemas();
+  let s = schema;
+  let b = base;
+  for (let i = 0; i < 10 && s.$ref; i++) {
+    const [file, pointer = ''] = s.$ref.split('#');
+    if (file) b = file;
+    let target: unknown = schemas.get(b);
+    for (const seg of pointer.split('/').filter(Boolean)) target = (target as Record<string, unknown>)[seg];
+    s = target as JsonSchema;
+  }
+  return { schema: s, base: b };
+}
+
+/** The schema of the value at `path` in a report of `template`, or undefined where the schema has none. */
+export function schemaAt(template: number, path: readonly (string | number)[]): JsonSchema[] {
+  const chain: JsonSchema[] = [];
+  let cur = deref(loadSchemas().get(`report-${template}.schema.json`)!, `report-${template}.schema.json`);
+  for (const seg of path) {
+    const prop = cur.schema.properties?.[String(seg)];
+    if (!prop) break;
+    chain.push(prop);
+    cur = deref(prop, cur.base);
+  }
+  return chain;
+}
+
+/** Property names and titles allowed in the mapping at `path`. */
+export function propertiesAt(template: number, path: readonly (string | number)[]): Record<string, JsonSchema> {
+  let cur = deref(loadSchemas().get(`report-${template}.schema.json`)!, `report-${template}.schema.json`);
+  for (const seg of path) {
+    const prop = cur.schema.properties?.[String(seg)];
+    if (!prop) return {};
+    cur = deref(prop, cur.base);
+  }
+  return cur.schema.properties ?? {};
+}

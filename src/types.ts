@@ -1,0 +1,97 @@
+/** Severity of a diagnostic; `off` only appears in configuration. */
+export type Severity = 'error' | 'warning';
+export type SeveritySetting = Severity | 'off';
+
+/** A location in the report data: keys and array indexes from the document root. */
+export type JsonPath = readonly (string | number)[];
+
+export interface Position {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface Diagnostic extends Position {
+  ruleId: string;
+  /** Stable id of the message within its rule (for schema: the Ajv keyword; for parse: the yaml error code). */
+  messageId: string;
+  message: string;
+  severity: Severity;
+  path: JsonPath;
+  expected?: number;
+  actual?: number;
+}
+
+export interface FileResult {
+  file: string;
+  diagnostics: Diagnostic[];
+  errorCount: number;
+  warningCount: number;
+}
+
+/** What a rule or stage reports before the locator has turned its path into a position. */
+export interface Finding {
+  ruleId: string;
+  messageId: string;
+  message: string;
+  path: JsonPath;
+  /** Point at the key of the last path segment instead of its value (unknown keys). */
+  atKey?: boolean;
+  expected?: number;
+  actual?: number;
+  /** Parse findings carry their own position: there is no data to locate a path in. */
+  position?: Position;
+}
+
+export type Lang = 'zh' | 'en';
+
+export interface RuleMeta {
+  /** Kebab-case, equal to the rule's file name. */
+  id: string;
+  severity: Severity;
+  /** Top-level sections the rule reads; it is skipped while any of them has a schema error. */
+  reads: readonly string[];
+  /** messageId → catalogue key (see src/i18n). */
+  messages: Record<string, string>;
+  /** Rules that need another report (last year's) declare it; without one they are silent. */
+  needsPrevious?: boolean;
+}
+
+export interface RuleContext {
+  lang: Lang;
+  options: Record<string, unknown>;
+  /** Last year's report of the same agency, when the run has it. */
+  previous?: { file: string; data: Report };
+  file: string;
+  /** `label value` for an addend in a message, e.g. `（一）2` or `自然人 1`. */
+  addend(path: readonly (string | number)[], value: number): string;
+  /** A catalogue text in the run's language. */
+  text(key: string): string;
+  report(p: {
+    messageId: string;
+    path: JsonPath;
+    data?: Record<string, string | number>;
+    expected?: number;
+    actual?: number;
+  }): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(report: Report, ctx: RuleContext): void;
+}
+
+/** Report data after schema validation; rules may rely on the template's shape. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Report = Record<string, any>;
+
+export interface Formatter {
+  (results: readonly FileResult[], ctx: FormatContext): string;
+}
+
+export interface FormatContext {
+  cwd: string;
+  color: boolean;
+  lang: Lang;
+}
