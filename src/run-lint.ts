@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import type { MainIO } from './cli.js';
 import type { LintCliOptions } from './commands/lint.js';
 import { UsageError } from './errors.js';
@@ -6,6 +6,7 @@ import { collectFiles } from './files.js';
 import { loadFormatter } from './format/index.js';
 import { langFromEnv } from './i18n/index.js';
 import { lintSource } from './lint.js';
+import { lintFile } from './lint-file.js';
 import type { FileResult, Lang } from './types.js';
 
 /** The default command: collect inputs, lint each file, format, write; returns the exit code. */
@@ -22,15 +23,7 @@ export async function runLint(paths: string[], opts: LintCliOptions, io: MainIO)
     if (paths.length > 1) throw new UsageError('标准输入（-）不能与其他路径同时使用');
     results.push(lintSource(await readAll(io.stdin ?? process.stdin), opts.stdinFilename ?? '<stdin>', { lang }));
   } else {
-    for (const file of collectFiles(paths)) {
-      let bytes: Uint8Array;
-      try {
-        bytes = readFileSync(file);
-      } catch (error) {
-        throw new UsageError(`无法读取文件 ${file}：${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-      }
-      results.push(lintSource(bytes, file, { lang }));
-    }
+    for (const file of collectFiles(paths)) results.push(lintFile(file, { lang }));
   }
   results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 
