@@ -43,6 +43,17 @@ export const zh = {
   'template-year.wrongTemplate': '年报格式 template: {{template}} 适用于{{range}}，本报告年度为 {{year}}，应为 template: {{expectedTemplate}}',
   'range.2019': ' 2019、2020 年度',
   'range.2021': ' 2021 年度及以后',
+  // issue 4 · clerk's workflow: init placeholder, cross-year, publication deadline, prose, --fix
+  'schema.placeholder': '{{cell}}：仍是 report-lint init 生成的占位文字“【请填写…】”，请改为实际内容',
+  'cross-year.at': '（第 {{line}} 行）',
+  'carry-over.mismatch': '{{cell}}：本报告 {{file}} 填报 {{actual}}，上一年度报告 {{previousFile}} 中 {{previousCell}}{{previousAt}} 为 {{expected}}，二者应相等',
+  'in-force.mismatch': '{{cell}}：本报告 {{file}} 填报 {{actual}}，按上一年度报告 {{previousFile}} 中 {{previousCell}}{{previousAt}} {{previousValue}} + 本年制发 {{issued}} − 本年废止 {{repealed}} 应为 {{expected}}',
+  'item-count.mismatch': '{{cell}}：本报告 {{file}} 填报 {{actual}}，按上一年度报告 {{previousFile}} 中 {{previousCell}} {{previousValue}} + {{changeCell}} {{change}}{{previousAt}} 应为 {{expected}}',
+  'publication-deadline.late': '发布日期 {{published}} 晚于 {{year}} 年度报告的公布期限 {{deadline}}（《政府信息公开条例》第四十九条）',
+  'narrative-sum.mismatch': '{{cell}}：文中“{{quote}}”，其中各项相加为 {{expected}}（{{addends}}），与所述总数 {{actual}} 不符',
+  'narrative-table.mismatch': '{{cell}}：文中“{{quote}}”写的是 {{actual}}，表格中 {{tableCell}} 为 {{expected}}',
+  'fix.applied': '{{file}}：已自动填写或更正 {{count}} 处合计',
+  'fix.dryRun': '{{file}}：--fix 将填写或更正 {{count}} 处合计（未写入文件）',
   // output
   'stylish.summary': '{{problems}} 个问题（{{errors}} 个错误，{{warnings}} 个警告）',
   'stylish.clean': '已检查 {{files}} 个文件，没有发现问题',

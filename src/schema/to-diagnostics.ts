@@ -40,6 +40,10 @@ export function schemaFindings(data: unknown, lang: Lang): Finding[] {
 function toFinding(err: ErrorObject, path: string[], template: 2019 | 2021, data: unknown, lang: Lang): Finding {
   const cell = cellLabel(template, path, lang);
   const base = { ruleId: 'schema', messageId: err.keyword, path } as const;
+  // The placeholder `report-lint init` writes into text sections (common.schema.json text/not).
+  if (err.keyword === 'not' && err.schemaPath.endsWith('definitions/text/not')) {
+    return { ...base, messageId: 'placeholder', message: t(lang, 'schema.placeholder', { cell }) };
+  }
   switch (err.keyword) {
     case 'required': {
       const key = (err.params as { missingProperty: string }).missingProperty;
