@@ -27,7 +27,9 @@ export function locate(doc: Document.Parsed, lineCounter: LineCounter, path: Jso
     node = next;
     range = (node as Node).range ?? range;
   }
-  if (atKey && keyNode?.range) range = keyNode.range;
+  // A block mapping starts at its first key's line; the clerk knows it by its own key (`received:`).
+  const blockCollection = (isMap(node) || isSeq(node)) && !node.flow;
+  if ((atKey || blockCollection) && keyNode?.range) range = keyNode.range;
   const start = lineCounter.linePos(range[0]);
   const end = lineCounter.linePos(Math.max(range[1], range[0]));
   return { line: start.line, column: start.col, endLine: end.line, endColumn: end.col };

@@ -67,3 +67,31 @@ export function propertiesAt(template: number, path: readonly (string | number)[
   }
   return cur.schema.properties ?? {};
 }
+
+/**
+ * A reference Ajv can resolve (`file#/json/pointer`) to the schema of the value at `path`,
+ * or undefined where the template has no schema for it.
+ */
+export function schemaRefAt(template: number, path: readonly (string | number)[]): string | undefined {
+  let file = `report-${template}.schema.json`;
+  let pointer = '';
+  let schema = loadSchemas().get(file)!;
+  const follow = () => {
+    for (let i = 0; i < 10 && schema.$ref; i++) {
+      const [refFile, refPointer = ''] = schema.$ref.split('#');
+      if (refFile) file = refFile;
+      pointer = refPointer;
+      let target: unknown = loadSchemas().get(file);
+      for (const seg of pointer.split('/').filter(Boolean)) target = (target as Record<string, unknown>)[seg];
+      schema = target as JsonSchema;
+    }
+  };
+  for (const seg of path) {
+    const prop = schema.properties?.[String(seg)];
+    if (!prop) return undefined;
+    pointer += `/properties/${String(seg).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    schema = prop;
+    follow();
+  }
+  return `${file}#${pointer}`;
+}

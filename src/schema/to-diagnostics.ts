@@ -3,8 +3,8 @@ import { t, type MessageKey } from '../i18n/index.js';
 import type { Finding, JsonPath, Lang } from '../types.js';
 import { fromPointer } from '../util/json-pointer.js';
 import { cellLabel, keyTitle } from './labels.js';
-import { propertiesAt } from './schemas.js';
-import { validate } from './validator.js';
+import { propertiesAt, schemaRefAt } from './schemas.js';
+import { matchesRef, validate } from './validator.js';
 
 /**
  * Schema stage: pick the template's schema from `template` first (so a 2021 report never
@@ -23,18 +23,78 @@ export function schemaFindings(data: unknown, lang: Lang): Finding[] {
     return [f('enum', t(lang, 'schema.template', { actual: describe(template, lang) }), ['template'])];
   }
 
+  const errors = validate(template, data);
   const findings: Finding[] = [];
   const seen = new Set<string>();
-  for (const err of validate(template, data)) {
-    const path = fromPointer(err.instancePath);
-    const finding = toFinding(err, path, template, data, lang);
+  const push = (finding: Finding, extra = '') => {
     // One finding per problem: a value that is both not an integer and negative is one mistake.
-    const key = `${finding.path.join('/')}\u0000${finding.atKey ? 'k' : 'v'}\u0000${err.keyword === 'required' ? (err.params as { missingProperty: string }).missingProperty : ''}`;
-    if (seen.has(key)) continue;
+    const key = `${finding.path.join('/')}\u0000${finding.atKey ? 'k' : 'v'}\u0000${finding.messageId === 'templateShape' ? '' : extra}`;
+    if (seen.has(key)) return;
     seen.add(key);
     findings.push(finding);
+  };
+  const typos = typoTargets(errors, template);
+  for (const err of errors) {
+    const path = fromPointer(err.instancePath);
+    // A mapping written the other template's way (e.g. 2019's single （六）其他处理 row in a
+    // 2021 report) is one mistake, not one per key inside it.
+    const shaped = otherTemplateShape(template, path, data);
+    if (shaped) {
+      push({ ruleId: 'schema', messageId: 'templateShape', path: shaped.path, message: t(lang, 'schema.templateShape', {
+        cell: cellLabel(template, shaped.path, lang), other: shaped.other, template, keys: Object.keys(propertiesAt(template, shaped.path)).join(lang === 'zh' ? '、' : ', '),
+      }) });
+      continue;
+    }
+    if (err.keyword === 'required') {
+      const missing = (err.params as { missingProperty: string }).missingProperty;
+      // The typo `natual_person` already says "did you mean natural_person": no second finding.
+      if (typos.has(`${err.instancePath}/${missing}`)) continue;
+      push(toFinding(err, path, template, data, lang), missing);
+      continue;
+    }
+    push(toFinding(err, path, template, data, lang));
   }
   return findings;
+}
+
+/** `instancePath/key` of required keys that an unknown key in the same mapping is a typo of. */
+function typoTargets(errors: ErrorObject[], template: 2019 | 2021): Set<string> {
+  const targets = new Set<string>();
+  const missingAt = new Map<string, string[]>();
+  for (const err of errors) {
+    if (err.keyword === 'required') {
+      const list = missingAt.get(err.instancePath) ?? [];
+      list.push((err.params as { missingProperty: string }).missingProperty);
+      missingAt.set(err.instancePath, list);
+    }
+  }
+  for (const err of errors) {
+    if (err.keyword !== 'additionalProperties') continue;
+    const key = (err.params as { additionalProperty: string }).additionalProperty;
+    const allowed = Object.keys(propertiesAt(template, fromPointer(err.instancePath)));
+    const suggestion = nearest(key, allowed);
+    if (suggestion && missingAt.get(err.instancePath)?.includes(suggestion)) targets.add(`${err.instancePath}/${suggestion}`);
+  }
+  return targets;
+}
+
+/**
+ * The longest non-root prefix of `path` whose value fits the other template's schema there
+ * (and not this one's): the clerk used the other template's layout for that part. Longest,
+ * because most of 三 is the same in both templates: the whole section would fit too.
+ */
+function otherTemplateShape(template: 2019 | 2021, path: string[], data: unknown): { path: string[]; other: 2019 | 2021 } | undefined {
+  const other = template === 2019 ? 2021 : 2019;
+  for (let n = path.length; n >= 1; n--) {
+    const prefix = path.slice(0, n);
+    const value = valueAt(data, prefix);
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) continue;
+    const mine = schemaRefAt(template, prefix);
+    const theirs = schemaRefAt(other, prefix);
+    if (!mine || !theirs || mine === theirs) continue;
+    if (matchesRef(theirs, value) && !matchesRef(mine, value)) return { path: prefix, other };
+  }
+  return undefined;
 }
 
 function toFinding(err: ErrorObject, path: string[], template: 2019 | 2021, data: unknown, lang: Lang): Finding {
@@ -47,7 +107,8 @@ function toFinding(err: ErrorObject, path: string[], template: 2019 | 2021, data
   switch (err.keyword) {
     case 'required': {
       const key = (err.params as { missingProperty: string }).missingProperty;
-      return { ...base, message: t(lang, 'schema.required', { cell, key, label: keyTitle(template, path, key) }) };
+      // At the parent mapping's key (`received:`), where the missing key has to be added.
+      return { ...base, message: t(lang, 'schema.required', { cell, key, label: keyTitle(template, path, key) }), atKey: path.length > 0 };
     }
     case 'additionalProperties': {
       const key = (err.params as { additionalProperty: string }).additionalProperty;
@@ -56,7 +117,9 @@ function toFinding(err: ErrorObject, path: string[], template: 2019 | 2021, data
       const allowed = Object.keys(propertiesAt(template, path));
       const suggestion = nearest(key, allowed);
       let message: string;
-      if (suggestion) {
+      if (key === 'total' && path.length === 3 && path[0] === 'applications' && path[1] === 'outcomes') {
+        message = t(lang, 'schema.subtotal', { cell, key });
+      } else if (suggestion) {
         message = t(lang, 'schema.unknownKeySuggest', { cell, key, suggestion, label: keyTitle(template, path, suggestion) });
       } else if (key in propertiesAt(other, path)) {
         message = t(lang, 'schema.unknownKeyTemplate', { cell: cellLabel(other, keyPath, lang), key, template });
@@ -65,6 +128,12 @@ function toFinding(err: ErrorObject, path: string[], template: 2019 | 2021, data
       }
       return { ...base, message, path: keyPath, atKey: true };
     }
+    case 'maximum':
+    case 'minimum':
+      if (err.keyword === 'maximum' || /definitions\/change\//.test(err.schemaPath)) {
+        return { ...base, message: t(lang, 'schema.outOfRange', { cell, actual: describe(valueAt(data, path), lang) }) };
+      }
+      return { ...base, message: t(lang, 'schema.type', { cell, expected: t(lang, kindOf(err, path)), actual: describe(valueAt(data, path), lang) }) };
     case 'format':
       return { ...base, message: t(lang, 'schema.format', { cell, actual: describe(valueAt(data, path), lang) }) };
     default: {
