@@ -1,6 +1,8 @@
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
-import { t } from '../i18n/index.js';
+import { t, type MessageKey } from '../i18n/index.js';
 import type { Finding, Lang, Position } from '../types.js';
+import { structureFindings } from './limits.js';
 
 export interface Parsed {
   doc?: Document.Parsed;
@@ -33,30 +35,43 @@ export function parseText(text: string, kind: 'yaml' | 'json', lang: Lang): Pars
 
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, version: '1.2' });
+    // uniqueKeys off: yaml's check is quadratic in the keys of a mapping; limits.ts finds duplicates in linear time.
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, version: '1.2' });
   } catch {
     return fail('tooDeep', t(lang, 'parse.tooDeep'), { line: 1, column: 1, endLine: 1, endColumn: 1 });
   }
+  // The parser ran out of stack: nesting too deep. One diagnostic, not one per unwound level.
+  const exhausted = doc.errors.find((e) => e.code === 'RESOURCE_EXHAUSTION');
+  if (exhausted) return fail('tooDeep', t(lang, 'parse.tooDeep'), at(exhausted.pos[0]));
 
   if (kind === 'json') {
     const jsonError = checkJson(text);
     if (jsonError) {
-      return fail('json', t(lang, 'parse.json', { detail: jsonError.detail }), at(Math.min(jsonError.offset, text.length)));
+      const detail = t(lang, `json.${jsonError.code}` as MessageKey);
+      return fail('json', t(lang, 'parse.json', { detail: detail.startsWith('json.') ? jsonError.code : detail }), at(Math.min(jsonError.offset, text.length)));
     }
   }
 
   // Unknown tags are warnings for the yaml package; for a report they are data we cannot read.
+  const reportedAt = new Set<number>();
   for (const err of [...doc.errors, ...doc.warnings]) {
     const code = err.code;
     const offset = err.pos[0];
+    // yaml may describe one mistake with several codes at the same spot: report it once.
+    if (reportedAt.has(offset)) continue;
+    reportedAt.add(offset);
     const detail = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     let message: string;
     if (code === 'DUPLICATE_KEY') message = t(lang, 'parse.DUPLICATE_KEY', { key: keyAt(doc, offset) ?? '' });
     else if (code === 'TAB_AS_INDENT' || code === 'MULTIPLE_DOCS') message = t(lang, `parse.${code}`);
     else if (code === 'TAG_RESOLVE_FAILED') message = t(lang, 'parse.TAG_RESOLVE_FAILED', { detail: text.slice(err.pos[0], err.pos[1]) });
-    else message = t(lang, 'parse.other', { code, detail });
+    else {
+      const explained = t(lang, `yaml.${code}` as MessageKey);
+      message = t(lang, 'parse.other', { code, detail: explained.startsWith('yaml.') ? detail : explained });
+    }
     findings.push({ ruleId: 'parse', messageId: code, message, path: [], position: at(offset) });
   }
+  findings.push(...structureFindings(doc, lineCounter, lang));
   if (findings.length > 0) return { doc, lineCounter, text, findings };
 
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null && !doc.contents.source)) {
@@ -68,21 +83,43 @@ export function parseText(text: string, kind: 'yaml' | 'json', lang: Lang): Pars
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
     if (error instanceof RangeError) return fail('tooDeep', t(lang, 'parse.tooDeep'), at(0));
-    return fail('aliasBomb', t(lang, 'parse.aliasBomb'), at(firstAliasOffset(doc) ?? 0));
+    // `*name` without an `&name` before it: yaml only notices while building the data.
+    const unresolved = /^Unresolved alias[^:]*: (.*)$/.exec((error as Error).message);
+    if (unresolved) {
+      const alias = firstAlias(doc, (a) => a.source === unresolved[1]);
+      return fail('unresolvedAlias', t(lang, 'parse.unresolvedAlias', { alias: unresolved[1]! }), at(alias?.range?.[0] ?? 0));
+    }
+    return fail('aliasBomb', t(lang, 'parse.aliasBomb'), at(firstAlias(doc, () => true)?.range?.[0] ?? 0));
   }
   return { doc, lineCounter, text, data, findings };
 }
 
-/** JSON.parse decides JSON validity; V8 names the offset in its message ("at position N"). */
-function checkJson(text: string): { offset: number; detail: string } | undefined {
+/**
+ * JSON.parse decides what is JSON (YAML would accept comments, trailing commas, `key: value`);
+ * jsonc-parser says where the first problem is, as V8's messages and positions differ between
+ * Node versions. A trailing comma is reported at the comma, not at the bracket after it.
+ */
+function checkJson(text: string): { offset: number; code: string } | undefined {
   try {
     JSON.parse(text);
     return undefined;
-  } catch (error) {
-    const detail = (error as Error).message;
-    const m = /position (\d+)/.exec(detail);
-    const offset = m ? Number(m[1]) : /end of JSON input/.test(detail) ? text.length : 0;
-    return { offset, detail };
+  } catch {
+    const errors: ParseError[] = [];
+    parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    const first = errors[0];
+    if (!first) return { offset: 0, code: 'other' };
+    let code: string = printParseErrorCode(first.error);
+    let offset = first.offset;
+    if (code === 'PropertyNameExpected' || code === 'ValueExpected') {
+      const before = /,\s*$/.exec(text.slice(0, offset));
+      if (before && /^[}\]]/.test(text.slice(offset))) {
+        code = 'TrailingComma';
+        offset = before.index;
+      }
+    }
+    if (offset >= text.length && /^(ValueExpected|PropertyNameExpected|CloseBraceExpected|CloseBracketExpected|CommaExpected)$/.test(code)) code = 'UnexpectedEnd';
+    if (/^UnexpectedEndOf/.test(code)) code = 'UnexpectedEnd';
+    return { offset, code };
   }
 }
 
@@ -102,14 +139,15 @@ function keyAt(doc: Document.Parsed, offset: number): string | undefined {
   return found;
 }
 
-function firstAliasOffset(doc: Document.Parsed): number | undefined {
-  let offset: number | undefined;
+function firstAlias(doc: Document.Parsed, test: (alias: { source: string; range?: [number, number, number] | null }) => boolean) {
+  let found: { source: string; range?: [number, number, number] | null } | undefined;
   const visit = (node: unknown): void => {
-    if (offset !== undefined) return;
-    if (isAlias(node)) offset = node.range?.[0];
-    else if (isMap(node)) node.items.forEach((p) => visit(p.value));
+    if (found !== undefined) return;
+    if (isAlias(node)) {
+      if (test(node)) found = node;
+    } else if (isMap(node)) node.items.forEach((p) => visit(p.value));
     else if (isSeq(node)) node.items.forEach(visit);
   };
   visit(doc.contents);
-  return offset;
+  return found;
 }
