@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { UsageError } from './errors.js';
-import { lintSource, type LintOptions } from './lint.js';
+import { lintWithFix } from './fix/lint.js';
+import { lintLoaded, lintSource, type LintOptions } from './lint.js';
+import { readInput } from './load/read-input.js';
 import type { FileResult } from './types.js';
 
 /**
@@ -9,11 +9,10 @@ import type { FileResult } from './types.js';
  * apply suppressions. A worker thread calls this too, so it takes plain data only.
  */
 export function lintFile(file: string, options: LintOptions): FileResult {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(file);
-  } catch (error) {
-    throw new UsageError(`无法读取文件 ${file}：${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
+  // Never blocks (FIFO), never reads past the size limit; unreadable paths throw a UsageError.
+  const input = readInput(file, options);
+  if ('finding' in input) return lintLoaded({ findings: [input.finding] }, file, options);
+  const bytes = input.bytes;
+  if (options.fix) return lintWithFix(bytes, file, options, options.fix);
   return lintSource(bytes, file, options);
 }

@@ -1,6 +1,7 @@
 import { t, type MessageKey } from './i18n/index.js';
-import { decodeUtf8 } from './load/decode.js';
+import { decodeSource } from './load/decode.js';
 import { locate } from './load/locate.js';
+import { locateInText } from './narrative/position.js';
 import { parseText, type Parsed } from './load/parse.js';
 import { templateOf } from './report-shape.js';
 import { rules, STAGES } from './rules/index.js';
@@ -15,7 +16,15 @@ export interface LintOptions {
   /** Options by rule id. */
   ruleOptions?: Record<string, Record<string, unknown>>;
   /** Last year's report of the same agency, for the cross-year rules. */
-  previous?: { file: string; data: Report };
+  previous?: { file: string; data: Report; lines?: Record<string, number> };
+  /** --fix writes the fixed totals back, --fix-dry-run only shows them (src/fix). */
+  fix?: 'write' | 'dry-run';
+  /** Keep the parsed data in the result (`--format html` draws the tables from it); off, so big runs don't hold every report. */
+  keepData?: boolean;
+  /** `--encoding`: how to read files without a BOM (src/load/decode.ts). */
+  encoding?: string;
+  /** `--max-file-size` in bytes (src/load/read-input.ts). */
+  maxFileSize?: number;
 }
 
 export interface LoadedReport {
@@ -27,28 +36,19 @@ export interface LoadedReport {
 }
 
 /** Stage 1: bytes or text → parsed document and data, or parse findings. */
-export function loadReport(source: Uint8Array | string, file: string, lang: Lang = 'zh'): LoadedReport {
+export function loadReport(source: Uint8Array | string, file: string, lang: Lang = 'zh', encoding?: string): LoadedReport {
   const kind = /\.json$/i.test(file) ? 'json' : 'yaml';
-  let text: string;
-  if (typeof source === 'string') {
-    text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
-  } else {
-    const decoded = decodeUtf8(source);
-    if (!decoded.ok) {
-      const position = { line: decoded.line, column: decoded.column, endLine: decoded.line, endColumn: decoded.column + 1 };
-      const finding: Finding = { ruleId: 'parse', messageId: 'notUtf8', message: t(lang, 'parse.notUtf8', { line: decoded.line }), path: [], position };
-      return { findings: [finding] };
-    }
-    text = decoded.text;
-  }
-  const parsed = parseText(text, kind, lang);
+  // Encodings, line endings, NUL: src/load/decode.ts.
+  const decoded = decodeSource(source, lang, { encoding });
+  if ('finding' in decoded) return { findings: [decoded.finding] };
+  const parsed = parseText(decoded.text, kind, lang);
   return { parsed, data: parsed.data, findings: [...parsed.findings] };
 }
 
 /** Lint one report: parse → schema → rules → locate → sort. */
 export function lintSource(source: Uint8Array | string, file: string, options: LintOptions = {}): FileResult {
   const lang = options.lang ?? 'zh';
-  const loaded = loadReport(source, file, lang);
+  const loaded = loadReport(source, file, lang, options.encoding);
   return lintLoaded(loaded, file, options);
 }
 
@@ -80,6 +80,7 @@ export function lintLoaded(loaded: LoadedReport, file: string, options: LintOpti
     if (severity === 'off') continue;
     const position =
       finding.position ??
+      (finding.textOffset !== undefined && loaded.parsed?.doc ? locateInText(loaded.parsed.doc, loaded.parsed.lineCounter, loaded.parsed.text, finding.path, finding.textOffset) : undefined) ??
       (loaded.parsed?.doc ? locate(loaded.parsed.doc, loaded.parsed.lineCounter, finding.path, finding.atKey) : { line: 1, column: 1, endLine: 1, endColumn: 1 });
     const d: Diagnostic = {
       ruleId: finding.ruleId,
@@ -94,12 +95,14 @@ export function lintLoaded(loaded: LoadedReport, file: string, options: LintOpti
     diagnostics.push(d);
   }
   diagnostics.sort(compareDiagnostics);
-  return {
+  const result: FileResult = {
     file,
     diagnostics,
     errorCount: diagnostics.filter((d) => d.severity === 'error').length,
     warningCount: diagnostics.filter((d) => d.severity === 'warning').length,
   };
+  if (options.keepData && loaded.data !== undefined) result.data = loaded.data;
+  return result;
 }
 
 function runRule(rule: Rule, report: Report, template: number, file: string, lang: Lang, options: LintOptions, out: Finding[]): void {
@@ -115,7 +118,7 @@ function runRule(rule: Rule, report: Report, template: number, file: string, lan
       return /[）)]$/.test(label) ? `${label}${value}` : `${label} ${value}`;
     },
     text: (key) => t(lang, key as MessageKey),
-    report({ messageId, path, data = {}, expected, actual }) {
+    report({ messageId, path, data = {}, expected, actual, textOffset }) {
       const key = messages[messageId];
       // A rule that reports an undeclared message is a bug in the rule, not in the report.
       if (!key) throw new Error(`rule ${id} reported unknown messageId "${messageId}"`);
@@ -123,6 +126,7 @@ function runRule(rule: Rule, report: Report, template: number, file: string, lan
       const finding: Finding = { ruleId: id, messageId, message, path };
       if (expected !== undefined) finding.expected = expected;
       if (actual !== undefined) finding.actual = actual;
+      if (textOffset !== undefined) finding.textOffset = textOffset;
       out.push(finding);
     },
   });

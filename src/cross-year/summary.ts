@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { loadReport } from '../lint.js';
+import { locate } from '../load/locate.js';
+import { APPLICANT_COLUMNS, getIn, templateOf, type Template } from '../report-shape.js';
+import { toPointer } from '../util/json-pointer.js';
+import { fixText } from '../fix/index.js';
+
+/**
+ * What the cross-year rules need from one report, and nothing more: who, which year, which
+ * template, the handful of cells compared across years, and the line of each cell (so a
+ * message can point into last year's file). A run keeps only these, never the parsed documents.
+ */
+export interface ReportSummary {
+  file: string;
+  agency: string;
+  year: number;
+  template: Template;
+  /** A partial report holding only the compared cells that are counts. */
+  data: Record<string, unknown>;
+  /** Line of each kept cell, by JSON Pointer. */
+  lines: Record<string, number>;
+}
+
+/** 2019 items compared by item-count and 2021 rows compared by in-force (spec/rules.md). */
+export const ITEM_ROWS = ['licensing', 'other_services', 'penalty', 'coercion', 'fees'] as const;
+export const IN_FORCE_ROWS = ['regulations', 'normative_documents'] as const;
+
+/** The cells a later year's report is compared against. */
+function comparedCells(template: Template): string[][] {
+  const cells = APPLICANT_COLUMNS.map((c) => ['applications', 'carried_forward', c]);
+  if (template === 2021) for (const row of IN_FORCE_ROWS) cells.push(['proactive', row, 'in_force']);
+  else for (const row of ITEM_ROWS) cells.push(['proactive', row, 'last_year_items'], ['proactive', row, 'change']);
+  return cells;
+}
+
+/** Summarise a report's bytes; undefined when it does not parse or lacks agency/year/template. */
+export function summarizeSource(source: Uint8Array | string, file: string, options: { fix?: boolean } = {}): ReportSummary | undefined {
+  let loaded = loadReport(source, file);
+  // With --fix the run compares against last year's report as it will be after fixing.
+  if (options.fix && loaded.parsed?.text !== undefined && loaded.data !== undefined) {
+    const fixed = fixText(loaded.parsed.text);
+    if (fixed) loaded = loadReport(fixed.text, file);
+  }
+  const data = loaded.data as Record<string, unknown> | undefined;
+  if (!loaded.parsed?.doc || data === undefined || data === null || typeof data !== 'object') return undefined;
+  const template = templateOf(data);
+  const { agency, year } = data;
+  if (template === undefined || typeof agency !== 'string' || !Number.isInteger(year)) return undefined;
+
+  const summary: ReportSummary = { file, agency: agency.trim(), year: year as number, template, data: { template, year, agency }, lines: {} };
+  for (const path of comparedCells(template)) {
+    const value = getIn(data, path);
+    if (typeof value !== 'number' || !Number.isInteger(value)) continue;
+    setIn(summary.data, path, value);
+    summary.lines[toPointer(path)] = locate(loaded.parsed.doc, loaded.parsed.lineCounter, path).line;
+  }
+  return summary;
+}
+
+/** Summarise a file; undefined when it cannot be read or summarised. */
+export function summarizeFile(file: string, options: { fix?: boolean } = {}): ReportSummary | undefined {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    return undefined;
+  }
+  return summarizeSource(bytes, file, options);
+}
+
+function setIn(target: Record<string, unknown>, path: string[], value: number): void {
+  let node = target;
+  for (const seg of path.slice(0, -1)) node = (node[seg] ??= {}) as Record<string, unknown>;
+  node[path[path.length - 1]!] = value;
+}

@@ -1,0 +1,49 @@
+/**
+ * The few calls run-lint.ts makes for issue 4 (--fix, --fix-dry-run, --previous and pairing
+ * within a run), kept here so the shared run loop only threads options through.
+ */
+import type { MainIO } from '../cli.js';
+import type { LintCliOptions } from '../commands/lint.js';
+import { loadExplicitPrevious, Pairing } from '../cross-year/pairing.js';
+import { summarizeSource, type ReportSummary } from '../cross-year/summary.js';
+import { UsageError } from '../errors.js';
+import type { LintOptions } from '../lint.js';
+import type { FileResult } from '../types.js';
+import type { FixMode } from './index.js';
+import { lintWithFix } from './lint.js';
+export { reportFixes } from './report.js';
+
+export function fixModeOf(opts: Pick<LintCliOptions, 'fix' | 'fixDryRun'>): FixMode | undefined {
+  return opts.fixDryRun ? 'dry-run' : opts.fix ? 'write' : undefined;
+}
+
+export interface CrossYearRun {
+  optionsFor(file: string): { previous?: ReportSummary };
+  stdinOptions(bytes: Uint8Array): { previous?: ReportSummary };
+  warnUnused(io: MainIO): void;
+}
+
+/** Pair the run's files with last year's reports (summaries only; see cross-year/pairing.ts). */
+export function crossYearFor(files: readonly string[], opts: Pick<LintCliOptions, 'previous' | 'fix' | 'fixDryRun'>): CrossYearRun {
+  const fix = fixModeOf(opts) !== undefined;
+  const explicit = opts.previous ? loadExplicitPrevious(opts.previous, { fix }) : undefined;
+  const pairing = new Pairing(files, explicit, { fix });
+  return {
+    optionsFor: (file) => pairing.optionsFor(file),
+    stdinOptions(bytes) {
+      const own = explicit && summarizeSource(bytes, '<stdin>', { fix });
+      const previous = own ? pairing.previousOf(own) : undefined;
+      return previous ? { previous } : {};
+    },
+    warnUnused(io) {
+      const warning = pairing.explicitUnusedWarning();
+      if (warning) io.stderr.write(warning);
+    },
+  };
+}
+
+/** Standard input has no file to write back to: only --fix-dry-run is possible there. */
+export function lintStdinWithFix(bytes: Uint8Array, name: string, options: LintOptions, opts: LintCliOptions): FileResult {
+  if (!opts.fixDryRun) throw new UsageError('--fix 不能用于标准输入（-）：没有可写回的文件；可改用 --fix-dry-run 查看修改');
+  return lintWithFix(bytes, name, { ...options, ...crossYearFor([], opts).stdinOptions(bytes) }, 'dry-run', false);
+}
