@@ -118,6 +118,7 @@ export const en: Record<MessageKey, string> = {
   'html.col.errors': 'Errors',
   'html.col.warnings': 'Warnings',
   'html.agencyUnknown': '(no agency given)',
+  'html.agencyUnreadable': '(file could not be read)',
   'html.rules.heading': 'Most frequent problems',
   'html.rules.chartLabel': 'How often each kind of problem occurs',
   'html.rules.count': '{{count}} × in {{files}} reports',

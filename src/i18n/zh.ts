@@ -121,6 +121,7 @@ export const zh = {
   'html.col.errors': '错误',
   'html.col.warnings': '警告',
   'html.agencyUnknown': '（未填写机关名称）',
+  'html.agencyUnreadable': '（文件无法读取）',
   'html.rules.heading': '最常见的问题',
   'html.rules.chartLabel': '各类问题出现的次数',
   'html.rules.count': '{{count}} 处 · {{files}} 份报告',
