@@ -91,7 +91,7 @@ export const zh = {
   // issue 4 · clerk's workflow: init placeholder, cross-year, publication deadline, prose, --fix
   'schema.placeholder': '{{cell}}：仍是 report-lint init 生成的占位文字“【请填写…】”，请改为实际内容',
   'cross-year.at': '（第 {{line}} 行）',
-  'carry-over.mismatch': '{{cell}}：本报告 {{file}} 填报 {{actual}}，上一年度报告 {{previousFile}} 中 {{previousCell}}{{previousAt}} 为 {{expected}}，二者应相等',
+  'carry-over.mismatch': '{{cell}}：本报告 {{file}} 填报 {{actual}}，上一年度报告 {{previousFile}} 中 {{previousCell}}{{previousAt}}为 {{expected}}，二者应相等',
   'in-force.mismatch': '{{cell}}：本报告 {{file}} 填报 {{actual}}，按上一年度报告 {{previousFile}} 中 {{previousCell}}{{previousAt}} {{previousValue}} + 本年制发 {{issued}} − 本年废止 {{repealed}} 应为 {{expected}}',
   'item-count.mismatch': '{{cell}}：本报告 {{file}} 填报 {{actual}}，按上一年度报告 {{previousFile}} 中 {{previousCell}} {{previousValue}} + {{changeCell}} {{change}}{{previousAt}} 应为 {{expected}}',
   'publication-deadline.late': '发布日期 {{published}} 晚于 {{year}} 年度报告的公布期限 {{deadline}}（《政府信息公开条例》第四十九条）',

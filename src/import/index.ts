@@ -1,0 +1,136 @@
+/**
+ * `report-lint import`: a published report (plain text, Markdown, HTML, Word) → report data
+ * in the format of report-format.md, with a note for everything the importer changed,
+ * could not place or left missing.
+ */
+import { cellLabel } from '../schema/labels.js';
+import { t } from '../i18n/index.js';
+import { dataRows, SECTION_HEADINGS, tableModels, TEXT_SECTIONS, type SectionKey } from '../render/layout.js';
+import type { Template } from '../report-shape.js';
+import type { Lang } from '../types.js';
+import { LabelDictionary, markerOf } from './labels.js';
+import { noteKey, Notes, type ImportNote } from './notes.js';
+import { readText, readTitle, splitSections } from './sections.js';
+import { htmlBlocks, splitCells, textBlocks, type Block, type InputType } from './source.js';
+import { readTableSection, setIn, type TableRow } from './tables.js';
+
+export type { ImportNote } from './notes.js';
+export type { InputType } from './source.js';
+
+export interface ImportResult {
+  report: Record<string, unknown>;
+  notes: ImportNote[];
+  template: Template | null;
+}
+
+const TABLE_SECTIONS = ['proactive', 'applications', 'review_litigation'] as const;
+
+/** Import text input (plain text, Markdown or HTML). */
+export function importText(text: string, type: Exclude<InputType, 'docx'>): ImportResult {
+  return importBlocks(type === 'html' ? htmlBlocks(text) : textBlocks(text));
+}
+
+/** Import a Word document: mammoth turns it into HTML, read like a web page; lines are block numbers. */
+export async function importDocx(bytes: Uint8Array): Promise<ImportResult> {
+  const mammoth = (await import('mammoth')).default;
+  const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
+  return importBlocks(htmlBlocks(value, { ordinal: true }));
+}
+
+function tableRows(blocks: readonly Block[]): TableRow[] {
+  return blocks.flatMap((b) => {
+    const cells = b.kind === 'row' ? b.cells : splitCells(b.text).map((text) => ({ text, line: b.line }));
+    return cells.length > 0 ? [{ cells, line: b.line }] : [];
+  });
+}
+
+export function importBlocks(blocks: readonly Block[]): ImportResult {
+  const notes = new Notes();
+  const split = splitSections(blocks, notes);
+  const { year, agency } = readTitle(split.title, notes);
+  const rowsBySection = Object.fromEntries(TABLE_SECTIONS.map((s) => [s, tableRows(split.sections[s]?.blocks ?? [])])) as Record<
+    (typeof TABLE_SECTIONS)[number],
+    TableRow[]
+  >;
+  const template = detectTemplate(Object.values(rowsBySection).flat(), year, notes);
+  const reading: Template = template ?? 2021;
+
+  const report: Record<string, unknown> = { template, year, agency };
+  if (split.published) report.published = split.published;
+  report.overview = null;
+  // Every cell starts missing; the tables fill in what they can read for sure.
+  for (const model of tableModels(reading)) for (const row of dataRows(model)) for (const v of row.values) setIn(report, v.path, null);
+  report.problems = null;
+  report.other_matters = null;
+
+  for (const key of TEXT_SECTIONS) {
+    const section = split.sections[key];
+    if (!section) {
+      notes.warn(split.lastLine || 1, 'sectionMissing', { section: SECTION_HEADINGS[key] });
+      continue;
+    }
+    report[key] = readText(section.blocks, notes);
+    if (report[key] === null) notes.warn(section.line, 'emptyText', { section: SECTION_HEADINGS[key] });
+  }
+
+  const dict = new LabelDictionary(reading);
+  const lastSectionFound = [...TABLE_SECTIONS, ...TEXT_SECTIONS].filter((k) => split.sections[k]).length;
+  for (const key of TABLE_SECTIONS) {
+    const section = split.sections[key];
+    if (!section) {
+      notes.warn(split.lastLine || 1, 'sectionMissing', { section: SECTION_HEADINGS[key] });
+      continue;
+    }
+    const seen = readTableSection(key, rowsBySection[key], dict, reading, report, notes);
+    const missing = [...dict.rows(key), ...(key === 'review_litigation' ? [dict.reviewRow] : [])].filter((r) => !seen.has(r.path.join('/')));
+    const sectionEnd = Math.max(section.line, ...section.blocks.filter((b) => b.kind === 'row' || b.text.trim()).map((b) => b.line));
+    if (missing.length > 0 && isLastSection(key, split.sections) && lastSectionFound < 6) {
+      notes.warn(sectionEnd, 'truncated', { section: SECTION_HEADINGS[key], line: sectionEnd });
+    }
+    for (const row of missing) notes.warn(sectionEnd, 'rowMissing', {}, { rowPath: row.path });
+  }
+  notes.list.sort((a, b) => a.line - b.line);
+  return { report, notes: notes.list, template };
+}
+
+function isLastSection(key: SectionKey, sections: Partial<Record<SectionKey, unknown>>): boolean {
+  const order: SectionKey[] = ['overview', 'proactive', 'applications', 'review_litigation', 'problems', 'other_matters'];
+  return order.slice(order.indexOf(key) + 1).every((k) => !sections[k]);
+}
+
+/** The template whose markers the tables print; the year decides only when no label does. */
+function detectTemplate(rows: readonly TableRow[], year: number | null, notes: Notes): Template | null {
+  const votes: Record<Template, string[]> = { 2019: [], 2021: [] };
+  for (const row of rows) {
+    for (const cell of row.cells) {
+      if (!/[\p{Script=Han}]/u.test(cell.text)) continue;
+      const marker = markerOf(cell.text);
+      if (marker) votes[marker].push(cell.text.trim());
+    }
+  }
+  const firstLine = rows[0]?.line ?? 1;
+  const n19 = votes[2019].length;
+  const n21 = votes[2021].length;
+  if (n19 > 0 || n21 > 0) {
+    const template: Template = n19 === n21 ? (year !== null && year <= 2020 ? 2019 : 2021) : n19 > n21 ? 2019 : 2021;
+    if (n19 > 0 && n21 > 0) notes.warn(firstLine, 'templateConflict', { template });
+    else notes.info(firstLine, 'template', { template, evidence: [...new Set(votes[template])].slice(0, 3).join('、') });
+    return template;
+  }
+  if (year !== null) {
+    const template: Template = year <= 2020 ? 2019 : 2021;
+    notes.warn(firstLine, 'templateFromYear', { year, template });
+    return template;
+  }
+  notes.warn(firstLine, 'templateUnknown');
+  return null;
+}
+
+/** A note as one line of text, its cell or row named by the official labels. */
+export function formatNote(note: ImportNote, lang: Lang, template: Template | null): string {
+  const data: Record<string, string | number> = { ...note.data };
+  if (note.cellPath) data.cell = cellLabel(template ?? undefined, note.cellPath, lang);
+  if (note.rowPath) data.row = cellLabel(template ?? undefined, note.rowPath, lang);
+  if (typeof data.how === 'string') data.how = t(lang, noteKey(`how.${data.how}`));
+  return t(lang, noteKey(note.messageId), data);
+}
