@@ -8,6 +8,13 @@ import { CHINESE_NUMERAL, normalizeDigits, parseNumberToken } from './numbers.js
 export interface Prose {
   text: string;
   offsets: number[];
+  original: string;
+}
+
+/** The original wording of prepared text [start, end): quotes show digits as the clerk typed them. */
+export function quoteOf(prose: Prose, start: number, end: number): string {
+  if (end <= start) return '';
+  return prose.original.slice(prose.offsets[start], prose.offsets[end - 1]! + 1).replace(/\s*\n\s*/g, '').trim();
 }
 
 export function prepare(original: string): Prose {
@@ -29,7 +36,7 @@ export function prepare(original: string): Prose {
     text += ch;
     offsets.push(i);
   }
-  return { text, offsets };
+  return { text, offsets, original };
 }
 
 /** Counting units a total and its parts share. */
@@ -66,14 +73,15 @@ export function sumStatements(prose: Prose): SumStatement[] {
   const anchor = /其中/g;
   for (let m = anchor.exec(text); m; m = anchor.exec(text)) {
     for (const style of ['arabic', 'chinese'] as const) {
-      const statement = statementAt(text, m.index, style);
+      const statement = statementAt(prose, m.index, style);
       if (statement) out.push(statement);
     }
   }
   return out;
 }
 
-function statementAt(text: string, at: number, style: 'arabic' | 'chinese'): SumStatement | undefined {
+function statementAt(prose: Prose, at: number, style: 'arabic' | 'chinese'): SumStatement | undefined {
+  const { text } = prose;
   const num = style === 'arabic' ? ARABIC : CHINESE;
   const before = text.slice(Math.max(0, at - 80), at);
   const totalMatch = new RegExp(`(${num})\\s*(${UNITS})\\s*[，,；;。：:]?\\s*$`).exec(before);
@@ -92,7 +100,7 @@ function statementAt(text: string, at: number, style: 'arabic' | 'chinese'): Sum
   rest = rest.slice(intro[0].length);
   const end = rest.search(/[。！？!?\n]|$/);
   const list = rest.slice(0, end).replace(/[，,；;、\s]+$/, '');
-  if (list === '' || /[（(）)%％其中]/.test(list) || /其中/.test(list)) return undefined;
+  if (list === '' || /[（(）)%％]/.test(list) || /其中/.test(list)) return undefined;
 
   const parts: { label: string; value: number }[] = [];
   const chunk = new RegExp(`^\\s*([^，,；;]+?)(${num})\\s*(${UNITS})\\s*(?:[、和及与，,；;]\\s*|$)`);
@@ -115,7 +123,7 @@ function statementAt(text: string, at: number, style: 'arabic' | 'chinese'): Sum
   if (parts.length < 2) return undefined;
   const quoteEnd = at + 2 + intro[0].length;
   const exhaustive = /分别/.test(intro[1] ?? '') || /^(其他|其它|其余|剩余|另有|另)/.test(parts[parts.length - 1]!.label);
-  return { total, totalAt: totalStart, parts, exhaustive, quote: `${text.slice(clauseStart, quoteEnd).trim()}……` };
+  return { total, totalAt: totalStart, parts, exhaustive, quote: `${quoteOf(prose, clauseStart, quoteEnd)}……` };
 }
 
 /** A number the prose states that a table cell also holds. */
@@ -159,7 +167,7 @@ export function tableClaims(prose: Prose, year: number): TableClaim[] {
       if (style(m[1]!) === 'chinese' && new RegExp(`[${CHINESE_NUMERAL}]$`).test(lead)) continue;
       const value = parseNumberToken(m[1]!);
       if (value === undefined) continue;
-      out.push({ kind, value, at: m.index, quote: clause.trim() });
+      out.push({ kind, value, at: m.index, quote: quoteOf(prose, clauseStart, m.index + m[0].length) });
     }
   }
   return out.sort((a, b) => a.at - b.at);
