@@ -5,7 +5,7 @@
  */
 import { toPointer } from '../util/json-pointer.js';
 import type { Report } from '../types.js';
-import { SECTION_HEADINGS, SECTION_ORDER, tableModels, TEXT_SECTIONS, type GridCell } from './layout.js';
+import { SECTION_HEADINGS, SECTION_ORDER, tableModels, TEXT_SECTIONS, type GridCell, type TableModel } from './layout.js';
 import { cellText, paragraphs, renderTemplate, reportTitle } from './values.js';
 
 export interface CellDecoration {
@@ -27,18 +27,21 @@ export function escapeHtml(value: string): string {
 
 /** The three tables (二、三、四) of the report's template, without a page around them. */
 export function renderTablesHtml(report: Report, options: TablesHtmlOptions = {}): string {
-  const template = renderTemplate(report);
   const out: string[] = [];
-  for (const model of tableModels(template)) {
-    if (options.headings !== false) out.push(`<h2>${escapeHtml(SECTION_HEADINGS[model.section])}</h2>`);
-    out.push(`<table class="report-table report-table-${model.section}" border="1" cellspacing="0" cellpadding="4">`);
-    out.push('<tbody>');
-    for (const row of model.rows) {
-      out.push('<tr>' + row.map((cell) => renderCell(report, cell, options)).join('') + '</tr>');
-    }
-    out.push('</tbody>', '</table>');
+  for (const { section, html } of tablesHtml(report, options)) {
+    if (options.headings !== false) out.push(`<h2>${escapeHtml(SECTION_HEADINGS[section])}</h2>`);
+    out.push(html);
   }
   return out.join('\n') + '\n';
+}
+
+function tablesHtml(report: Report, options: TablesHtmlOptions): { section: TableModel['section']; html: string }[] {
+  return tableModels(renderTemplate(report)).map((model) => {
+    const out = [`<table class="report-table report-table-${model.section}" border="1" cellspacing="0" cellpadding="4">`, '<tbody>'];
+    for (const row of model.rows) out.push('<tr>' + row.map((cell) => renderCell(report, cell, options)).join('') + '</tr>');
+    out.push('</tbody>', '</table>');
+    return { section: model.section, html: out.join('\n') };
+  });
 }
 
 function renderCell(report: Report, cell: GridCell, options: TablesHtmlOptions): string {
@@ -66,7 +69,7 @@ function renderCell(report: Report, cell: GridCell, options: TablesHtmlOptions):
 /** A standalone page (`render --to html`): title, text sections and tables in order. */
 export function renderReportHtml(report: Report): string {
   const title = reportTitle(report);
-  const tables = renderTablesHtml(report, { headings: false }).split(/(?=<table )/).slice(1);
+  const tables = tablesHtml(report, {});
   const body: string[] = [`<h1>${escapeHtml(title)}</h1>`];
   if (typeof report?.published === 'string') body.push(`<p class="published">发布日期：${escapeHtml(report.published)}</p>`);
   let tableIndex = 0;
@@ -75,7 +78,7 @@ export function renderReportHtml(report: Report): string {
     if ((TEXT_SECTIONS as readonly string[]).includes(section)) {
       for (const p of paragraphs(report?.[section])) body.push(`<p>${escapeHtml(p)}</p>`);
     } else {
-      body.push(tables[tableIndex++]!.trim());
+      body.push(tables[tableIndex++]!.html);
     }
   }
   return [
