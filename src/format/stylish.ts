@@ -34,11 +34,16 @@ const stylish: Formatter = (results, { color, lang }) => {
     out.push('');
   }
   const problems = errors + warnings;
-  if (problems === 0) return c.green(`✔ ${t(lang, 'stylish.clean', { files: results.length })}`) + '\n';
-  const summary = `✖ ${t(lang, 'stylish.summary', { problems, errors, warnings })}`;
+  if (problems === 0) return c.green(`✔ ${singular(lang, t(lang, 'stylish.clean', { files: results.length }))}`) + '\n';
+  const summary = `✖ ${singular(lang, t(lang, 'stylish.summary', { problems, errors, warnings }))}`;
   out.push(errors > 0 ? c.red.bold(summary) : c.yellow.bold(summary));
   return out.join('\n') + '\n';
 };
+
+/** English counts: `1 problems` → `1 problem` (Chinese has no plural). */
+function singular(lang: string, text: string): string {
+  return lang === 'en' ? text.replace(/(^|\D)1 (problem|error|warning|file)s\b/g, '$11 $2') : text;
+}
 
 /** Terminal cells: CJK characters take two. */
 function width(s: string): number {
