@@ -108,13 +108,21 @@ function tableCells(report: Report): string[] {
 /**
  * The cells a diagnostic points at. Most point at one cell. One that points at a row or a
  * table (a missing key, a row that is not a mapping) marks the cells below it that hold no
- * value, which are exactly the ones the clerk has to fill in. Anything else (metadata, text
- * sections, unknown keys, parse errors) marks no cell and stays in the list with its line.
+ * value, which are exactly the ones the clerk has to fill in; an unknown key marks the empty
+ * cells beside it. Anything else (metadata, text sections, parse errors) marks no cell and
+ * stays in the list with its line.
  */
 function cellsOf(d: Diagnostic, cells: readonly string[], report: Report): string[] {
-  const pointer = toPointer(d.path);
   if (d.ruleId === 'parse') return [];
+  const pointer = toPointer(d.path);
   if (cells.includes(pointer)) return [pointer];
+  const below = emptyCellsUnder(pointer, cells, report);
+  if (below.length > 0 || d.messageId !== 'additionalProperties') return below;
+  // An unknown key is mostly a misspelt one (`recieved`): its value is missing beside it.
+  return emptyCellsUnder(toPointer(d.path.slice(0, -1)), cells, report);
+}
+
+function emptyCellsUnder(pointer: string, cells: readonly string[], report: Report): string[] {
   const prefix = pointer + '/';
   return cells.filter((cell) => cell.startsWith(prefix) && getIn(report, fromPointer(cell)) === undefined);
 }
