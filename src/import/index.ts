@@ -78,7 +78,7 @@ export function importBlocks(blocks: readonly Block[]): ImportResult {
   for (const key of TABLE_SECTIONS) {
     const section = split.sections[key];
     if (!section) {
-      notes.warn(split.lastLine || 1, 'sectionMissing', { section: SECTION_HEADINGS[key] });
+      notes.warn(split.lastLine || 1, 'sectionMissing', { section: SECTION_HEADINGS[key] }, { rowPath: [key] });
       continue;
     }
     const seen = readTableSection(key, rowsBySection[key], dict, reading, report, notes);
