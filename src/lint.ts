@@ -1,5 +1,6 @@
 import { t, type MessageKey } from './i18n/index.js';
 import { decodeSource } from './load/decode.js';
+import { fastLoaded, fastLoad } from './load/fast-path.js';
 import { locate } from './load/locate.js';
 import { locateInText } from './narrative/position.js';
 import { parseText, type Parsed } from './load/parse.js';
@@ -33,6 +34,8 @@ export interface LoadedReport {
   /** Report data when the file parsed; undefined after a parse finding. */
   data?: unknown;
   findings: Finding[];
+  /** Fast path (src/load/fast-path.ts): positions without a `yaml` Document; `parsed` is then built on first use. */
+  locate?: (path: Finding['path'], atKey?: boolean) => NonNullable<Finding['position']>;
 }
 
 /** Stage 1: bytes or text → parsed document and data, or parse findings. */
@@ -41,6 +44,8 @@ export function loadReport(source: Uint8Array | string, file: string, lang: Lang
   // Encodings, line endings, NUL: src/load/decode.ts.
   const decoded = decodeSource(source, lang, { encoding });
   if ('finding' in decoded) return { findings: [decoded.finding] };
+  const fast = fastLoad(decoded.text, kind);
+  if (fast) return fastLoaded(fast, () => parseText(decoded.text, kind, lang));
   const parsed = parseText(decoded.text, kind, lang);
   return { parsed, data: parsed.data, findings: [...parsed.findings] };
 }
@@ -63,11 +68,14 @@ export function lintLoaded(loaded: LoadedReport, file: string, options: LintOpti
     const report = loaded.data as Report;
     const template = typeof report === 'object' && report !== null ? templateOf(report) : undefined;
     if (template !== undefined) {
-      // A rule reads only its sections: schema errors elsewhere do not stop it.
+      // A rule reads only its sections: schema errors elsewhere do not stop it. A missing
+      // top-level key is reported at the root; it stops only the rules that read that key.
       const broken = new Set(schemaFindingsSections(schema));
+      const missingAtRoot = schema.some((f) => f.path.length === 0 && f.messageId === 'required');
+      const unusable = (section: string) => broken.has(section) || (missingAtRoot && report[section] === undefined);
       for (const rule of rules) {
         if (severityOf(rule.meta.id, rule.meta.severity, severities) === 'off') continue;
-        if (rule.meta.reads.some((section) => broken.has(section)) || broken.has('')) continue;
+        if (rule.meta.reads.some(unusable) || broken.has('')) continue;
         if (rule.meta.needsPrevious && !options.previous) continue;
         runRule(rule, report, template, file, lang, options, findings);
       }
@@ -81,6 +89,7 @@ export function lintLoaded(loaded: LoadedReport, file: string, options: LintOpti
     const position =
       finding.position ??
       (finding.textOffset !== undefined && loaded.parsed?.doc ? locateInText(loaded.parsed.doc, loaded.parsed.lineCounter, loaded.parsed.text, finding.path, finding.textOffset) : undefined) ??
+      loaded.locate?.(finding.path, finding.atKey) ??
       (loaded.parsed?.doc ? locate(loaded.parsed.doc, loaded.parsed.lineCounter, finding.path, finding.atKey) : { line: 1, column: 1, endLine: 1, endColumn: 1 });
     const d: Diagnostic = {
       ruleId: finding.ruleId,
@@ -134,7 +143,9 @@ function runRule(rule: Rule, report: Report, template: number, file: string, lan
 
 /** Top-level keys with schema findings; '' when the whole document is wrong. */
 function schemaFindingsSections(findings: Finding[]): string[] {
-  return findings.map((f) => (f.path.length === 0 ? '' : String(f.path[0])));
+  return findings
+    .filter((f) => !(f.path.length === 0 && f.messageId === 'required'))
+    .map((f) => (f.path.length === 0 ? '' : String(f.path[0])));
 }
 
 export function defaultSeverity(ruleId: string): Severity {
