@@ -125,8 +125,23 @@ describe('a report with mistakes in every table', () => {
     expect(after).toBe('"应为 44"');
     const warning = page.locator('td[data-path="/review_litigation/review/total"]');
     expect(await warning.getAttribute('title')).toContain('警告 · appeal-total\n四、行政复议 · 总计：填报 5，按各项结果相加应为 4（结果维持 2 + 结果纠正 1 + 其他结果 0 + 尚未审结 1）');
+    // Hover shows the message at once in a box beside the cell; the title is lifted meanwhile and comes back.
     await cell.hover();
-    expect(await cell.evaluate((c) => c.matches(':hover'))).toBe(true);
+    const tip = page.locator('.rl-tip');
+    expect(await tip.isVisible()).toBe(true);
+    expect(await tip.innerText()).toBe(title);
+    expect(await cell.getAttribute('title')).toBeNull();
+    const cellBox = (await cell.boundingBox())!;
+    const tipBox = (await tip.boundingBox())!;
+    expect(tipBox.y).toBeGreaterThanOrEqual(cellBox.y + cellBox.height);
+    await page.mouse.move(0, 0);
+    expect(await tip.isVisible()).toBe(false);
+    expect(await cell.getAttribute('title')).toBe(title);
+    // By keyboard: a marked cell takes focus and shows the same box.
+    await warning.focus();
+    expect(await tip.innerText()).toContain('appeal-total');
+    await page.keyboard.press('Escape');
+    expect(await tip.isVisible()).toBe(false);
   });
 
   it('lists every diagnostic under the tables, linking to its cell or giving its line', async () => {
@@ -160,6 +175,7 @@ describe('a report with mistakes in every table', () => {
     await page.locator('#f1-d8 a.rl-goto').click();
     const target = page.locator('td[data-path="/review_litigation/review/total"]');
     expect(await target.evaluate((c) => c.matches(':target'))).toBe(true);
+    expect(await page.locator('.rl-tip').innerText()).toContain('四、行政复议 · 总计：填报 5');
     const box = (await target.boundingBox())!;
     expect(box.y).toBeGreaterThanOrEqual(0);
     expect(box.y + box.height).toBeLessThanOrEqual(page.viewportSize()!.height);
@@ -169,10 +185,25 @@ describe('a report with mistakes in every table', () => {
     const { page } = watch;
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: resolve(OUT, 'errors.png'), fullPage: true });
-    // The view for the README: table 三 with its marked cells and the hint of what they should be.
     const table = page.locator('table.report-table-applications');
-    await table.locator('td[data-path="/applications/outcomes/total/total"]').hover();
     await table.screenshot({ path: resolve(OUT, 'errors-table-3.png') });
+    // The view for the README (docs/img/html-report.png is copied from it): the lower part of
+    // table 三 with its marked cells, one of them hovered and showing its message.
+    const hovered = table.locator('td[data-path="/applications/outcomes/total/natural_person"]');
+    await hovered.scrollIntoViewIfNeeded();
+    await hovered.hover();
+    // Boxes are relative to the viewport; a full-page clip is in page coordinates.
+    const scrollY = await page.evaluate(() => window.scrollY);
+    const tableBox = (await table.boundingBox())!;
+    const tipBox = (await page.locator('.rl-tip').boundingBox())!;
+    const top = tableBox.y + tableBox.height - 330;
+    const bottom = Math.max(tableBox.y + tableBox.height, tipBox.y + tipBox.height) + 12;
+    await page.screenshot({
+      path: resolve(OUT, 'readme.png'),
+      fullPage: true,
+      clip: { x: tableBox.x - 10, y: top + scrollY, width: tableBox.width + 20, height: bottom - top },
+    });
+    await page.mouse.move(0, 0);
     expectSelfContained(watch);
   });
 

@@ -131,6 +131,8 @@ function decoration(marks: NumberedDiagnostic[], id: string, lang: Lang) {
   const severity = marks.some((m) => m.d.severity === 'error') ? 'error' : 'warning';
   const attributes: Record<string, string> = {
     id,
+    // Reachable by keyboard: focus shows the message as hover does.
+    tabindex: '0',
     'data-severity': severity,
     'data-rule': unique(marks.map((m) => m.d.ruleId)).join(' '),
     'data-diagnostics': marks.map((m) => m.id).join(' '),

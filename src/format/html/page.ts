@@ -47,8 +47,58 @@ ${results.map((r, i) => renderFileSection(r, i, lang, many)).join('\n')}
 `;
 }
 
-/** Sorts the agencies table by the clicked column: numbers start with the largest, text in collation order. */
+/**
+ * Two small behaviours. The agencies table sorts by the clicked column (numbers start with the
+ * largest, text in collation order). A marked cell shows its message at once in a box beside
+ * it, on hover, on keyboard focus and when a list entry links to it; its title stays the
+ * fallback without script (and is lifted only while the box shows, so two tooltips never overlap).
+ */
 const SCRIPT = `
+const tip = document.createElement('div');
+tip.className = 'rl-tip';
+tip.setAttribute('role', 'tooltip');
+tip.hidden = true;
+document.body.appendChild(tip);
+let shown = null;
+function showTip(cell, liftTitle) {
+  hideTip();
+  const text = cell.getAttribute('title') ?? cell.dataset.title ?? '';
+  if (!text) return;
+  if (liftTitle) {
+    cell.dataset.title = text;
+    cell.removeAttribute('title');
+  }
+  shown = cell;
+  tip.textContent = text;
+  tip.dataset.severity = cell.dataset.severity ?? 'error';
+  tip.hidden = false;
+  const box = cell.getBoundingClientRect();
+  const left = Math.max(8, Math.min(box.left, document.documentElement.clientWidth - tip.offsetWidth - 8));
+  tip.style.left = left + window.scrollX + 'px';
+  tip.style.top = box.bottom + window.scrollY + 6 + 'px';
+}
+function hideTip() {
+  if (shown && shown.dataset.title !== undefined) {
+    shown.setAttribute('title', shown.dataset.title);
+    delete shown.dataset.title;
+  }
+  shown = null;
+  tip.hidden = true;
+}
+for (const cell of document.querySelectorAll('td.rl-mark')) {
+  cell.addEventListener('mouseenter', () => showTip(cell, true));
+  cell.addEventListener('mouseleave', hideTip);
+  cell.addEventListener('focus', () => showTip(cell, false));
+  cell.addEventListener('blur', hideTip);
+}
+function showTarget() {
+  const id = decodeURIComponent(location.hash.slice(1));
+  const cell = id && document.getElementById(id);
+  if (cell && cell.matches('td.rl-mark')) showTip(cell, false);
+}
+window.addEventListener('hashchange', showTarget);
+document.addEventListener('keydown', (event) => { if (event.key === 'Escape') hideTip(); });
+showTarget();
 for (const table of document.querySelectorAll('table[data-sortable]')) {
   const headers = [...table.tHead.rows[0].cells];
   headers.forEach((th, column) => {
@@ -128,7 +178,13 @@ td.rl-mark::before { content: attr(data-mark); position: absolute; top: 2px; lef
   font-size: 10px; line-height: 12px; font-weight: 700; color: #fff; background: var(--error); }
 td.rl-mark.rl-warning::before { background: var(--warning-mark); }
 td.rl-mark[data-expected]::after { content: attr(data-expected); display: block; font-size: 11px; font-weight: 400; white-space: nowrap; }
-td.rl-mark:target { box-shadow: 0 0 0 4px rgba(198, 40, 40, 0.35); }
+td.rl-mark:target, td.rl-mark:focus { box-shadow: 0 0 0 4px rgba(198, 40, 40, 0.35); }
+td.rl-mark:focus { outline-width: 3px; }
+.rl-tip { position: absolute; z-index: 10; max-width: 34em; padding: 8px 11px; border-radius: 5px; white-space: pre-line;
+  background: #fff; color: var(--ink); font-size: 13px; font-weight: 400; line-height: 1.5; text-align: left;
+  border: 1px solid var(--line); border-left: 5px solid var(--error); box-shadow: 0 4px 16px rgba(0, 0, 0, 0.18); pointer-events: none; }
+.rl-tip[data-severity="warning"] { border-left-color: var(--warning-mark); }
+.rl-tip[hidden] { display: none; }
 
 .rl-diags { margin: 4px 0 0; padding-left: 2.2em; }
 .rl-diags li { margin: 3px 0; padding: 2px 4px; border-radius: 3px; }
@@ -172,7 +228,7 @@ th[aria-sort="descending"] .rl-sort::after { content: " ▼"; }
   .rl-tables table { font-size: 7.5pt; }
   .rl-tables th, .rl-tables td { padding: 1px 3px; }
   .rl-tables tr, .rl-diags li, .rl-agencies tr { break-inside: avoid; }
-  .rl-back, .rl-hint, .rl-goto, .rl-tables-fold:not([open]) { display: none; }
+  .rl-back, .rl-hint, .rl-goto, .rl-tip, .rl-tables-fold:not([open]) { display: none; }
   a { color: inherit; text-decoration: none; }
 }
 `;
