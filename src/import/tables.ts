@@ -27,6 +27,8 @@ interface OpenRow {
   line: number;
   collected: SourceCell[];
   positional?: SourceCell[];
+  /** Blank cells after the label on its line that are the template's padding, not values. */
+  pads?: { row: number; left: number };
 }
 
 export function setIn(target: Record<string, unknown>, path: readonly string[], value: unknown): void {
@@ -89,6 +91,8 @@ export function readTableSection(
           }
           seen.set(key, cell.line);
           open = { row: entry.row, line: cell.line, collected: [] };
+          // A label in its own column keeps the template's layout: the spanned slots after it are padding.
+          if (found.used === 1 && ci === entry.row.labelColumn) open.pads = { row: ri, left: entry.row.values[0]!.column - entry.row.labelColumn - 1 };
           const positional = found.used === 1 && byPosition(row.cells, ci, entry.row, width);
           if (positional) {
             open.positional = positional;
@@ -111,7 +115,14 @@ export function readTableSection(
         swallowing = true;
       }
       if (swallowing) continue;
-      if (open) open.collected.push(cell);
+      if (open?.pads && open.pads.left > 0 && open.pads.row === ri && value.type === 'blank') {
+        open.pads.left--;
+        continue;
+      }
+      if (open) {
+        if (open.pads) open.pads.left = 0;
+        open.collected.push(cell);
+      }
       else if (review && !(value.type === 'blank' && (ri === review.headerRow || review.collected.length === 0))) review.collected.push(cell);
       else if (value.type !== 'blank') notes.warn(cell.line, 'unplacedValue', { raw: cell.text });
     }
@@ -167,9 +178,12 @@ function resolveRow(open: OpenRow, notes: Notes, report: Record<string, unknown>
         windows.set(window.map((c) => c.text.trim()).join('\u0000'), window);
       }
     }
-    if (windows.size === 1) {
-      cells = [...windows.values()][0]!;
-    } else if (windows.size > 1) {
+    const only = windows.size === 1 ? [...windows.values()][0]! : undefined;
+    // A blank at the edge of the only stretch, with cells left over, may be padding as well as a value.
+    const edgeBlank = only && list.length > expected && (isBlank(only[0]!) || isBlank(only[expected - 1]!));
+    if (only && !edgeBlank) {
+      cells = only;
+    } else if (windows.size > 0) {
       notes.warn(open.line, 'ambiguous', {}, { rowPath: row.path });
       return setNull();
     } else if (list.length < expected || nonBlank.length < expected) {
