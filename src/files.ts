@@ -1,33 +1,75 @@
 import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
+import picomatch from 'picomatch';
+import { globSync, isDynamicPattern } from 'tinyglobby';
 import { UsageError } from './errors.js';
+import { t } from './i18n/index.js';
+import type { Lang } from './types.js';
 
 const REPORT_FILE = /\.(ya?ml|json)$/i;
 
+export interface CollectOptions {
+  /** Folder that relative paths, globs and `--ignore-pattern`s start from. */
+  cwd?: string;
+  lang?: Lang;
+  /** `--ignore-pattern` globs, relative to cwd. */
+  ignorePatterns?: readonly string[];
+  /** More paths to skip (the config file's `ignorePatterns`); gets the path as found. */
+  isIgnored?: (file: string) => boolean;
+}
+
 /**
  * Expand the command line's paths into report files: a file as named, a directory searched
- * recursively (skipping node_modules and dot-folders). Sorted, without duplicates.
+ * recursively (skipping node_modules and dot-folders), a glob with forward slashes on every
+ * OS. A path that does not exist or a glob that matches nothing is a usage error; files that
+ * only an ignore pattern removes are not (a pre-commit hook may pass exactly those).
+ * Sorted, without duplicates.
  */
-export function collectFiles(paths: readonly string[]): string[] {
-  const files = new Set<string>();
+export function collectFiles(paths: readonly string[], options: CollectOptions = {}): string[] {
+  const cwd = options.cwd ?? process.cwd();
+  const lang = options.lang ?? 'zh';
+  const cliIgnore = options.ignorePatterns?.length ? picomatch([...options.ignorePatterns], { dot: true }) : undefined;
+  const ignored = (file: string): boolean => {
+    if (options.isIgnored?.(file)) return true;
+    if (!cliIgnore) return false;
+    // `drafts` and `drafts/**` both skip the folder: try the path and each of its parents.
+    const rel = relative(cwd, resolve(cwd, file)).split('\\').join('/');
+    const parts = rel.split('/');
+    return parts.some((_, i) => cliIgnore(parts.slice(0, i + 1).join('/')));
+  };
+
+  const files = new Map<string, string>();
+  const add = (file: string) => {
+    const key = resolve(cwd, file);
+    if (!files.has(key) && !ignored(file)) files.set(key, file);
+  };
   for (const p of paths) {
     let stat;
     try {
-      stat = statSync(p);
+      stat = statSync(resolve(cwd, p));
     } catch {
-      throw new UsageError(`找不到文件或目录：${p}`);
+      stat = undefined;
     }
-    if (stat.isDirectory()) walk(p, files);
-    else files.add(p);
+    if (stat?.isDirectory()) {
+      if (!ignored(p)) walk(p, cwd, ignored, add);
+    } else if (stat) add(p);
+    else if (isDynamicPattern(p)) {
+      const matches = globSync(p, { cwd, onlyFiles: true, ignore: ['**/node_modules/**'], expandDirectories: false }).filter((f) => REPORT_FILE.test(f));
+      if (matches.length === 0) throw new UsageError(t(lang, 'files.globNoMatch', { pattern: p }));
+      matches.forEach(add);
+    } else {
+      throw new UsageError(t(lang, p.includes('\\') && !p.includes('/') ? 'files.notFoundBackslash' : 'files.notFound', { path: p }));
+    }
   }
-  return [...files].sort();
+  return [...files.values()].sort();
 }
 
-function walk(dir: string, out: Set<string>): void {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+function walk(dir: string, cwd: string, ignored: (file: string) => boolean, add: (file: string) => void): void {
+  for (const entry of readdirSync(resolve(cwd, dir), { withFileTypes: true })) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const full = join(dir, entry.name);
-    if (entry.isDirectory()) walk(full, out);
-    else if (REPORT_FILE.test(entry.name)) out.add(full);
+    if (entry.isDirectory()) {
+      if (!ignored(full)) walk(full, cwd, ignored, add);
+    } else if (REPORT_FILE.test(entry.name)) add(full);
   }
 }

@@ -1,6 +1,7 @@
 import { lintWithFix } from './fix/lint.js';
 import { lintLoaded, lintSource, type LintOptions } from './lint.js';
 import { readInput } from './load/read-input.js';
+import { suppressInSource, type IgnoreEntry } from './suppressions.js';
 import type { FileResult } from './types.js';
 
 /**
@@ -8,11 +9,12 @@ import type { FileResult } from './types.js';
  * (as issues add them) decode other encodings, apply --fix, pair it with last year's report,
  * apply suppressions. A worker thread calls this too, so it takes plain data only.
  */
-export function lintFile(file: string, options: LintOptions): FileResult {
+export function lintFile(file: string, options: LintOptions & { ignores?: readonly IgnoreEntry[] }): FileResult {
   // Never blocks (FIFO), never reads past the size limit; unreadable paths throw a UsageError.
   const input = readInput(file, options);
   if ('finding' in input) return lintLoaded({ findings: [input.finding] }, file, options);
   const bytes = input.bytes;
-  if (options.fix) return lintWithFix(bytes, file, options, options.fix);
-  return lintSource(bytes, file, options);
+  const result = options.fix ? lintWithFix(bytes, file, options, options.fix) : lintSource(bytes, file, options);
+  // Comments and config `ignore:` entries (issue 3): src/suppressions.ts.
+  return suppressInSource(result, bytes, options);
 }

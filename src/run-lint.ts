@@ -1,10 +1,12 @@
-import { writeFileSync } from 'node:fs';
 import type { MainIO } from './cli.js';
 import type { LintCliOptions } from './commands/lint.js';
 import { UsageError } from './errors.js';
+import { configForRun, printConfig } from './config/index.js';
 import { collectFiles } from './files.js';
-import { loadFormatter } from './format/index.js';
-import { langFromEnv } from './i18n/index.js';
+import { langFromEnv, t } from './i18n/index.js';
+import { planOutputs, writeOutputs } from './outputs.js';
+import { suppressInSource } from './suppressions.js';
+import { dropWarnings, exitCodeOf } from './thresholds.js';
 import { lintLoaded, lintSource } from './lint.js';
 import { inputOptions, readStream } from './load/read-input.js';
 import { lintFile } from './lint-file.js';
@@ -17,37 +19,48 @@ export async function runLint(paths: string[], opts: LintCliOptions, io: MainIO)
   const lang: Lang = opts.lang ?? langFromEnv(env);
   // --encoding and --max-file-size, checked before any file is read (src/load/read-input.ts).
   const input = inputOptions(opts, lang);
-  if (paths.length === 0) throw new UsageError('没有指定要检查的文件（用法：report-lint [选项] <文件|目录|glob|->...，见 --help）');
-  const format = opts.format.length > 0 ? opts.format[opts.format.length - 1]! : 'stylish';
-  const output = opts.output[opts.output.length - 1];
-  const formatter = await loadFormatter(format);
+  const cwd = io.cwd ?? process.cwd();
+  // Config file and --rule (issue 3): src/config/.
+  const config = configForRun(opts, cwd, lang);
+  if (opts.printConfig !== undefined) {
+    io.stdout.write(printConfig(config, opts.printConfig, cwd));
+    return 0;
+  }
+  if (paths.length === 0) throw new UsageError(t(lang, 'cli.noPaths'));
+  // --format/--output pairs (issue 3): src/outputs.ts.
+  const outputs = await planOutputs(opts.format, opts.output, cwd, lang);
+  const stdoutFormat = outputs.find((o) => o.file === undefined)?.name;
   const results: FileResult[] = [];
   // Only the html page draws the tables; other runs don't keep every report's data in memory.
   const keepData = opts.format.includes('html');
   const fix = fixModeOf(opts);
 
   if (paths.includes('-')) {
-    if (paths.length > 1) throw new UsageError('标准输入（-）不能与其他路径同时使用');
+    if (paths.length > 1) throw new UsageError(t(lang, 'cli.stdinWithPaths'));
     const name = opts.stdinFilename ?? '<stdin>';
+    const fileOptions = config.lintOptionsFor(name, lang);
     const stdin = await readStream(io.stdin ?? process.stdin, { lang, maxFileSize: input.maxFileSize });
     if ('finding' in stdin) results.push(lintLoaded({ findings: [stdin.finding] }, name, { lang }));
     else {
       const bytes = stdin.bytes;
-      results.push(fix ? lintStdinWithFix(bytes, name, { lang, keepData, ...input }, opts) : lintSource(bytes, name, { lang, keepData, ...input, ...crossYearFor([], opts).stdinOptions(bytes) }));
+      const result = fix ? lintStdinWithFix(bytes, name, { ...fileOptions, keepData, ...input }, opts) : lintSource(bytes, name, { ...fileOptions, keepData, ...input, ...crossYearFor([], opts).stdinOptions(bytes) });
+      results.push(suppressInSource(result, bytes, { ...fileOptions, ...input }));
     }
   } else {
-    const files = collectFiles(paths);
+    const files = collectFiles(paths, { cwd, lang, ignorePatterns: opts.ignorePattern, isIgnored: config.ignorePatternMatcher() });
     const crossYear = crossYearFor(files, opts);
-    for (const file of files) results.push(lintFile(file, { lang, keepData, ...input, ...(fix ? { fix } : {}), ...crossYear.optionsFor(file) }));
+    for (const file of files) results.push(lintFile(file, { ...config.lintOptionsFor(file, lang), keepData, ...input, ...(fix ? { fix } : {}), ...crossYear.optionsFor(file) }));
     crossYear.warnUnused(io);
   }
-  if (fix) reportFixes(results, fix, io, lang, format !== 'stylish' && !output);
+  if (fix) reportFixes(results, fix, io, lang, stdoutFormat !== undefined && stdoutFormat !== 'stylish');
   results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 
+  // --quiet and --max-warnings (issue 3): src/thresholds.ts.
+  const shown = opts.quiet ? dropWarnings(results) : results;
   // cli.md: colour only on a TTY, never with NO_COLOR (even over --color), never into a file.
-  const color = !output && !env.NO_COLOR && (opts.color ?? !!io.stdout.isTTY);
-  const text = formatter(results, { cwd: io.cwd ?? process.cwd(), color, lang });
-  if (output) writeFileSync(output, text);
-  else io.stdout.write(text);
-  return results.some((r) => r.errorCount > 0) ? 1 : 0;
+  const color = !env.NO_COLOR && (opts.color ?? !!io.stdout.isTTY);
+  writeOutputs(outputs, shown, { cwd, lang, color }, io.stdout);
+  const { code, notice } = exitCodeOf(shown, opts.maxWarnings, lang);
+  if (notice) io.stderr.write(`report-lint: ${notice}\n`);
+  return code;
 }

@@ -1,0 +1,96 @@
+import { relative, resolve } from 'node:path';
+import picomatch from 'picomatch';
+import { UsageError } from '../errors.js';
+import { t } from '../i18n/index.js';
+import type { LintOptions } from '../lint.js';
+import { allRules } from '../rule-catalog.js';
+import type { IgnoreEntry } from '../suppressions.js';
+import type { Lang, SeveritySetting } from '../types.js';
+import type { LoadedConfig, RuleSetting } from './types.js';
+import { ruleIdProblem } from './validate.js';
+
+/** What applies to one file: every configurable rule's severity and options, and its ignore entries. */
+export interface EffectiveConfig {
+  configFile: string | null;
+  rules: Record<string, { severity: SeveritySetting; options: Record<string, unknown> }>;
+  ignore: IgnoreEntry[];
+}
+
+/** `--rule id:severity` values → severities; a bad value is a usage error (exit 2). */
+export function parseRuleFlags(values: readonly string[], lang: Lang): Record<string, SeveritySetting> {
+  const out: Record<string, SeveritySetting> = {};
+  for (const value of values) {
+    const m = /^([^:]+):(error|warning|off)$/.exec(value.trim());
+    if (!m) throw new UsageError(t(lang, 'cli.ruleFlag', { value }));
+    const problem = ruleIdProblem(m[1]!, lang);
+    if (problem) throw new UsageError(`--rule ${value}: ${problem}`);
+    out[m[1]!] = m[2] as SeveritySetting;
+  }
+  return out;
+}
+
+/** Builds each file's effective config: defaults < `rules` < matching `overrides` in order < `--rule`. */
+export class ConfigResolver {
+  private readonly overrides: { match: (rel: string) => boolean; rules: Record<string, RuleSetting> }[];
+  private readonly ignores: { match: (rel: string) => boolean; entry: IgnoreEntry }[];
+
+  constructor(
+    private readonly loaded: LoadedConfig,
+    private readonly cwd: string,
+    private readonly ruleFlags: Record<string, SeveritySetting> = {},
+  ) {
+    const { config } = loaded;
+    this.overrides = (config.overrides ?? []).map((o) => ({ match: picomatch(o.files, { dot: true }), rules: o.rules ?? {} }));
+    this.ignores = (config.ignore ?? []).map(({ file, ...entry }) => ({ match: picomatch(file, { dot: true }), entry }));
+  }
+
+  /** A linted file's path relative to the config's folder, with forward slashes, as the globs are written. */
+  private relativeToConfig(file: string): string {
+    return relative(this.loaded.base, resolve(this.cwd, file)).split('\\').join('/');
+  }
+
+  forFile(file: string): EffectiveConfig {
+    const rel = this.relativeToConfig(file);
+    const rules: EffectiveConfig['rules'] = {};
+    for (const r of allRules()) if (r.kind !== 'stage') rules[r.id] = { severity: r.severity, options: {} };
+    const apply = (settings: Record<string, RuleSetting>) => {
+      for (const [id, setting] of Object.entries(settings)) {
+        const current = rules[id];
+        if (!current) continue; // validated earlier; ids not in this build cannot reach here
+        if (typeof setting === 'string') current.severity = setting;
+        else {
+          if (setting.severity) current.severity = setting.severity;
+          if (setting.options) current.options = { ...current.options, ...setting.options };
+        }
+      }
+    };
+    apply(this.loaded.config.rules ?? {});
+    for (const o of this.overrides) if (o.match(rel)) apply(o.rules);
+    apply(this.ruleFlags);
+    return {
+      configFile: this.loaded.file ?? null,
+      rules,
+      ignore: this.ignores.filter((i) => i.match(rel)).map((i) => i.entry),
+    };
+  }
+
+  /** The LintOptions and ignore entries for one file (plain data, so a worker thread can take them). */
+  lintOptionsFor(file: string, lang: Lang): LintOptions & { ignores: IgnoreEntry[] } {
+    const effective = this.forFile(file);
+    const severities: Record<string, SeveritySetting> = {};
+    const ruleOptions: Record<string, Record<string, unknown>> = {};
+    for (const [id, r] of Object.entries(effective.rules)) {
+      severities[id] = r.severity;
+      if (Object.keys(r.options).length > 0) ruleOptions[id] = r.options;
+    }
+    return { lang, severities, ruleOptions, ignores: effective.ignore };
+  }
+
+  /** `ignorePatterns` of the config, matched against paths relative to its folder. */
+  ignorePatternMatcher(): ((file: string) => boolean) | undefined {
+    const patterns = this.loaded.config.ignorePatterns ?? [];
+    if (patterns.length === 0) return undefined;
+    const match = picomatch(patterns, { dot: true });
+    return (file) => match(this.relativeToConfig(file));
+  }
+}

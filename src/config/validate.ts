@@ -1,0 +1,154 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Ajv, type ErrorObject } from 'ajv';
+import type { Document, LineCounter } from 'yaml';
+import { ConfigError } from '../errors.js';
+import { t, type MessageKey } from '../i18n/index.js';
+import { locate } from '../load/locate.js';
+import { configurableRuleIds } from '../rule-catalog.js';
+import { STAGES } from '../rules/index.js';
+import type { Lang } from '../types.js';
+import { fromPointer } from '../util/json-pointer.js';
+import type { ReportLintConfig } from './types.js';
+
+export const CONFIG_SCHEMA_FILE = fileURLToPath(new URL('../../schemas/config/report-lint-config.schema.json', import.meta.url));
+
+let compiled: ReturnType<Ajv['compile']> | undefined;
+function validator() {
+  compiled ??= new Ajv({ allErrors: true, strict: true }).compile(JSON.parse(readFileSync(CONFIG_SCHEMA_FILE, 'utf8')) as object);
+  return compiled;
+}
+
+interface Source {
+  file: string;
+  doc: Document.Parsed;
+  lineCounter: LineCounter;
+}
+
+/**
+ * Check a parsed config against its JSON Schema, then its rule ids against the rules that
+ * exist. The first problem becomes a one-line ConfigError `file:line:col: …` (exit 2).
+ */
+export function validateConfig(data: unknown, source: Source, lang: Lang): ReportLintConfig {
+  const validate = validator();
+  if (!validate(data)) {
+    // `if` only says that a `then`/`else` failed; that failure is the useful error.
+    const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'if');
+    fail(errors[0]!, errors.length - 1, source, lang);
+  }
+  const config = data as ReportLintConfig;
+  const ruleIds: { id: string; path: (string | number)[] }[] = [];
+  for (const id of Object.keys(config.rules ?? {})) ruleIds.push({ id, path: ['rules', id] });
+  config.overrides?.forEach((o, i) => Object.keys(o.rules ?? {}).forEach((id) => ruleIds.push({ id, path: ['overrides', i, 'rules', id] })));
+  config.ignore?.forEach((e, i) => e.rule !== undefined && ruleIds.push({ id: e.rule, path: ['ignore', i, 'rule'] }));
+  for (const { id, path } of ruleIds) {
+    const problem = ruleIdProblem(id, lang);
+    if (problem) throw new ConfigError(`${where(source, path, path[0] !== 'ignore')}: ${problem}`);
+  }
+  return config;
+}
+
+/** Why a rule id cannot be configured, or undefined when it can. Shared with `--rule`. */
+export function ruleIdProblem(id: string, lang: Lang): string | undefined {
+  if (id in STAGES) return t(lang, 'config.stageRule', { rule: id });
+  const known = configurableRuleIds();
+  if (known.includes(id)) return undefined;
+  const suggestion = closest(id, known);
+  return suggestion
+    ? t(lang, 'config.unknownRuleSuggest', { rule: id, suggestion })
+    : t(lang, 'config.unknownRule', { rule: id, rules: known.join(', ') });
+}
+
+function fail(error: ErrorObject, more: number, source: Source, lang: Lang): never {
+  const path: (string | number)[] = fromPointer(error.instancePath);
+  const at = dotted(path, lang);
+  const p = error.params as Record<string, unknown>;
+  let key: MessageKey;
+  let data: Record<string, string | number> = { at };
+  let atKey = false;
+  const last = path[path.length - 1];
+  switch (error.keyword) {
+    case 'additionalProperties':
+      key = 'config.unknownKey';
+      data.key = String(p.additionalProperty);
+      path.push(String(p.additionalProperty));
+      atKey = true;
+      break;
+    case 'required':
+      key = 'config.required';
+      data.key = String(p.missingProperty);
+      break;
+    case 'enum':
+      key = 'config.enum';
+      data = { at, allowed: (p.allowedValues as unknown[]).join(', '), actual: JSON.stringify(valueAt(source, path)) };
+      break;
+    case 'type':
+      key = 'config.type';
+      data.expected = t(lang, `config.kind.${String(p.type)}` as MessageKey);
+      break;
+    case 'pattern':
+      key = last === 'deadline' ? 'config.deadline' : last === 'path' ? 'config.pointer' : 'config.ruleIdPattern';
+      data.actual = JSON.stringify(valueAt(source, path));
+      break;
+    case 'propertyNames':
+      key = 'config.ruleIdPattern';
+      data.actual = JSON.stringify(String(p.propertyName));
+      path.push(String(p.propertyName));
+      atKey = true;
+      break;
+    case 'minLength':
+    case 'minItems':
+      key = 'config.empty';
+      break;
+    case 'maxProperties':
+      key = 'config.noOptions';
+      data.rule = String(path[path.length - 2]);
+      break;
+    default:
+      key = 'config.other';
+      data.detail = error.message ?? error.keyword;
+  }
+  const message = t(lang, key, data) + (more > 0 ? t(lang, 'config.more', { count: more }) : '');
+  throw new ConfigError(`${where(source, path, atKey)}: ${message}`);
+}
+
+/** `file:line:col` of a config path; a config file has at most a few dozen lines, so this is cheap. */
+function where(source: Source, path: readonly (string | number)[], atKey = false): string {
+  const pos = locate(source.doc, source.lineCounter, path, atKey);
+  return `${source.file}:${pos.line}:${pos.column}`;
+}
+
+function valueAt(source: Source, path: readonly (string | number)[]): unknown {
+  const node = source.doc.getIn(path, false);
+  return node === undefined ? null : node;
+}
+
+/** `rules.balance`, `ignore[0].path`: how a reader names a place in the config. */
+function dotted(path: readonly (string | number)[], lang: Lang): string {
+  return path.map((s, i) => (typeof s === 'number' || /^\d+$/.test(String(s)) ? `[${s}]` : i === 0 ? String(s) : `.${String(s)}`)).join('') || t(lang, 'config.root');
+}
+
+/** The known id within edit distance 2, for "did you mean". */
+function closest(id: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const k of known) {
+    const d = distance(id, k);
+    if (d < bestDistance) [best, bestDistance] = [k, d];
+  }
+  return best;
+}
+
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cur = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+  }
+  return row[b.length]!;
+}

@@ -1,0 +1,66 @@
+import { t } from '../i18n/index.js';
+import { allRules } from '../rule-catalog.js';
+import type { Diagnostic, Formatter } from '../types.js';
+import { relativePath } from './paths.js';
+
+/** XML text and attribute values; characters XML 1.0 cannot hold at all are dropped. */
+const xml = (s: string) =>
+  s
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
+
+/**
+ * JUnit XML for GitLab, Jenkins and other test-report consumers: one testsuite per file, one
+ * testcase per rule; a rule with diagnostics fails (type error or warning) and lists them as
+ * `file:line:col`. When a file does not parse, its other rules are skipped, not passed.
+ */
+const junit: Formatter = (results, { cwd, lang }) => {
+  const catalog = allRules();
+  const suites: string[] = [];
+  let totalTests = 0;
+  let totalFailures = 0;
+  let totalSkipped = 0;
+  for (const r of results) {
+    const file = relativePath(cwd, r.file);
+    const byRule = new Map<string, Diagnostic[]>();
+    for (const d of r.diagnostics) byRule.set(d.ruleId, [...(byRule.get(d.ruleId) ?? []), d]);
+    const unparsed = byRule.has('parse');
+    // Ids outside the catalogue (a plugin, a future stage) still get their own testcase.
+    const ids = [...catalog.map((c) => c.id), ...[...byRule.keys()].filter((id) => !catalog.some((c) => c.id === id))];
+    const cases: string[] = [];
+    let failures = 0;
+    let skipped = 0;
+    for (const id of ids) {
+      const open = `    <testcase classname="${xml(file)}" name="${xml(id)}"`;
+      const found = byRule.get(id);
+      if (found) {
+        failures++;
+        const type = found.some((d) => d.severity === 'error') ? 'error' : 'warning';
+        const body = found.map((d) => `${file}:${d.line}:${d.column}  ${t(lang, `severity.${d.severity}`)}  ${d.message}`).join('\n');
+        const message = found.length === 1 ? found[0]!.message : t(lang, 'junit.problems', { count: found.length, first: found[0]!.message });
+        cases.push(`${open}>\n      <failure type="${type}" message="${xml(message)}">${xml(body)}</failure>\n    </testcase>`);
+      } else if (unparsed) {
+        skipped++;
+        cases.push(`${open}>\n      <skipped message="${xml(t(lang, 'junit.notChecked'))}"/>\n    </testcase>`);
+      } else cases.push(`${open}/>`);
+    }
+    totalTests += ids.length;
+    totalFailures += failures;
+    totalSkipped += skipped;
+    suites.push(
+      `  <testsuite name="${xml(file)}" tests="${ids.length}" failures="${failures}" errors="0" skipped="${skipped}">\n${cases.join('\n')}\n  </testsuite>`,
+    );
+  }
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="report-lint" tests="${totalTests}" failures="${totalFailures}" errors="0" skipped="${totalSkipped}">`,
+    ...suites,
+    '</testsuites>',
+    '',
+  ].join('\n');
+};
+export default junit;
