@@ -61,6 +61,14 @@ describe('rules', () => {
   }
 });
 
+describe('docs/rules.md', () => {
+  it('has one "## <rule-id>" section per rule, parse and schema included', () => {
+    const headings = new Set([...readFileSync('docs/rules.md', 'utf8').matchAll(/^## (\S+)\s*$/gm)].map((m) => m[1]));
+    const missing = ['parse', 'schema', ...rules.map((r) => r.meta.id)].filter((id) => !headings.has(id));
+    expect(missing).toEqual([]);
+  });
+});
+
 describe('message catalogues', () => {
   const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
   it('zh.ts and en.ts have the same keys and the same placeholders', () => {
