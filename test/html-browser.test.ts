@@ -90,7 +90,7 @@ describe('a report with mistakes in every table', () => {
   let watch: PageWatch;
   beforeAll(async () => {
     watch = await open('errors', [ERRORS]);
-  });
+  }, 60_000);
   afterAll(async () => {
     await watch?.page.close();
   });
@@ -235,7 +235,7 @@ describe('a batch of 50 reports', () => {
     const severities: Record<string, SeveritySetting> = Object.fromEntries(rules.map((r) => [r.meta.id, 'off']));
     Object.assign(severities, { 'row-total': 'error', balance: 'error', 'appeal-total': 'warning' });
     watch = await open('batch', batch.map((b) => b.file), { severities });
-  });
+  }, 120_000);
   afterAll(async () => {
     await watch?.page.close();
   });

@@ -125,6 +125,8 @@ describe('the list under the tables', () => {
     const item = elements.find((e) => hasClass(e, 'rl-diag'))!;
     expect(attr(item, 'data-rule')).toBe('parse');
     expect(textOf(item)).toContain('第 3 行第 1 列');
+    // A result linted without keepData says why there are no tables, not that the file is broken.
+    expect(page([lintSource(readFileSync(CLEAN), CLEAN)]).text).toContain('检查结果中没有报告数据');
   });
 });
 

@@ -68,7 +68,9 @@ export function renderFileSection(result: FileResult, index: number, lang: Lang,
   );
 
   if (!report) {
-    out.push(`<p class="rl-note">${escapeHtml(t(lang, 'html.file.noData'))}</p>`);
+    // Without data: the file did not parse (or is not a mapping), or the caller did not keep it (LintOptions.keepData).
+    const unreadable = result.diagnostics.some((d) => d.ruleId === 'parse' || (d.ruleId === 'schema' && d.path.length === 0));
+    out.push(`<p class="rl-note">${escapeHtml(t(lang, unreadable || result.data !== undefined ? 'html.file.noData' : 'html.file.dataNotKept'))}</p>`);
   } else if (tables.trim() === '') {
     out.push(`<p class="rl-note">${escapeHtml(t(lang, 'html.file.noTables'))}</p>`);
   } else if (status === 'clean' && collapseCleanTables) {
