@@ -1,0 +1,163 @@
+import { readFileSync } from 'node:fs';
+import { Readable, Writable } from 'node:stream';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { main } from '../src/cli.js';
+import { formatNote, importDocx, importText } from '../src/import/index.js';
+import { lintSource } from '../src/lint.js';
+import { comparable, loadFixture } from './helpers/report-compare.js';
+
+const SEED = '/work/shared/seeds/000_6ffe456dcd5c94ce.txt';
+const seedText = () => readFileSync(SEED, 'utf8');
+const worked = loadFixture('fixtures/examples/2020-wanglejing.yaml');
+const county = loadFixture('fixtures/examples/2021-county-market-regulation.yaml');
+
+/** The data of a report without its text sections (compared separately). */
+function tables(report: Record<string, unknown>) {
+  const { overview: _o, problems: _p, other_matters: _m, published: _d, ...rest } = comparable(report);
+  return rest;
+}
+
+async function run(argv: string[], stdin?: string | Buffer) {
+  let out = '';
+  let err = '';
+  const sink = (write: (s: string) => void) => new Writable({ write: (chunk, _e, cb) => (write(String(chunk)), cb()) });
+  const code = await main({
+    argv,
+    stdout: sink((s) => (out += s)),
+    stderr: sink((s) => (err += s)),
+    ...(stdin !== undefined ? { stdin: Readable.from([Buffer.from(stdin)]) } : {}),
+    env: { LANG: 'zh_CN.UTF-8' },
+  });
+  return { code, out, err };
+}
+
+describe('the seed imports to the worked example', () => {
+  const result = importText(seedText(), 'txt');
+
+  it('has exactly the numbers and structure of 2020-wanglejing.yaml', () => {
+    expect(tables(result.report)).toEqual(tables(worked));
+    expect(Object.keys(result.report)).toEqual(Object.keys(comparable(worked)));
+  });
+
+  it('splits the text sections at their headings, rejoining page-break splits', () => {
+    const { overview, problems, other_matters } = result.report as Record<string, string>;
+    expect(overview.startsWith('2020 年，我乡高度重视政府信息公开工作')).toBe(true);
+    expect(overview.endsWith('扎实推进法治政府、廉洁政府、服务型政府建设。')).toBe(true);
+    expect(overview).toContain('同时在民生服务大厅设立查询机');
+    expect(overview).toContain('制定实施了《王乐井乡人民政府 2020 年政府开放日活动方案》');
+    expect(overview.split('\n')).toHaveLength(5);
+    expect(problems.startsWith('2020年，我乡虽按期完成了上级单位对信息公开的任务要求')).toBe(true);
+    expect(problems).toContain('存在着群众关心的没有有效公开');
+    expect(problems.endsWith('确保政公开时效性。')).toBe(true);
+    expect(other_matters).toBe('无。');
+  });
+
+  it('says what it did, at the input lines', () => {
+    const ids = result.notes.map((n) => `${n.line}:${n.messageId}`);
+    // (六)其他处理 and (七)总计 print eight numbers: all equal, so the row is read, with a note.
+    expect(ids).toContain('71:surplusResolved');
+    expect(ids).toContain('72:surplusResolved');
+    expect(ids).toContain('49:aliasLabel'); // 商业机构
+    expect(ids).toContain('3:agencyCompleted');
+    expect(ids).toContain('15:sentenceJoined');
+    expect(ids).toContain('86:sentenceJoined');
+    expect(result.notes.filter((n) => n.severity === 'warning').map((n) => n.line)).toEqual([71, 72]);
+    for (const n of result.notes) expect(formatNote(n, 'zh', result.template)).not.toMatch(/\{\{/);
+    for (const n of result.notes) expect(formatNote(n, 'en', result.template)).not.toMatch(/\{\{/);
+  });
+
+  it('lints clean', () => {
+    expect(lintSource(stringify(result.report), 'seed.yaml').diagnostics).toEqual([]);
+  });
+});
+
+describe('Word documents and saved web pages', () => {
+  it('reads a page saved from Word (layout table, rowspan/colspan, <br> in labels)', () => {
+    const result = importText(readFileSync('fixtures/import/word-2021.html', 'utf8'), 'html');
+    expect(comparable(result.report)).toEqual(comparable(county));
+    expect(result.notes.filter((n) => n.severity === 'warning')).toEqual([]);
+  });
+
+  it('reads a .docx through mammoth (gridSpan, vMerge)', async () => {
+    const result = await importDocx(readFileSync('fixtures/import/word-2021.docx'));
+    const { published: _p, ...expected } = comparable(county);
+    expect(comparable(result.report)).toEqual(expected);
+  });
+
+  it('reads rowspan/colspan tables whose cells are placed by the grid', () => {
+    const html = `<h1>某县人民政府2021年政府信息公开工作年度报告</h1><h2>四、政府信息公开行政复议、行政诉讼情况</h2>
+<table><tr><td colspan="5">行政复议</td><td colspan="10">行政诉讼</td></tr>
+<tr><td rowspan="2">结果维持</td><td rowspan="2">结果纠正</td><td rowspan="2">其他结果</td><td rowspan="2">尚未审结</td><td rowspan="2">总计</td><td colspan="5">未经复议直接起诉</td><td colspan="5">复议后起诉</td></tr>
+<tr><td>结果维持</td><td>结果纠正</td><td>其他结果</td><td>尚未审结</td><td>总计</td><td>结果维持</td><td>结果纠正</td><td>其他结果</td><td>尚未审结</td><td>总计</td></tr>
+<tr><td>1</td><td>2</td><td>0</td><td>0</td><td>3</td><td>0</td><td>1</td><td>0</td><td>0</td><td>1</td><td>0</td><td>0</td><td>0</td><td>4</td><td>4</td></tr></table>`;
+    const result = importText(html, 'html');
+    expect(result.report.review_litigation).toEqual({
+      review: { upheld: 1, corrected: 2, other: 0, pending: 0, total: 3 },
+      lawsuit_direct: { upheld: 0, corrected: 1, other: 0, pending: 0, total: 1 },
+      lawsuit_after_review: { upheld: 0, corrected: 0, other: 0, pending: 4, total: 4 },
+    });
+    expect(result.notes.find((n) => n.messageId === 'sectionMissing')).toBeDefined();
+  });
+});
+
+describe('what cannot be determined is null, with a note', () => {
+  it('a report without a title or tables', () => {
+    const result = importText('随便一段文字。\n', 'txt');
+    expect(result.report.year).toBeNull();
+    expect(result.report.agency).toBeNull();
+    expect(result.report.template).toBeNull();
+    expect(result.report.overview).toBeNull();
+    expect(result.notes.map((n) => n.messageId)).toEqual(expect.arrayContaining(['titleMissing', 'templateUnknown', 'sectionMissing']));
+  });
+
+  it('an unrecognised row label: its numbers are not put anywhere', () => {
+    const text = seedText().replace('规范性文件\t0\t0\t0', '某某不明文件\t5\t5\t5');
+    const result = importText(text, 'txt');
+    expect((result.report.proactive as any).normative_documents).toEqual({ made: null, published: null, total_published: null });
+    const unknown = result.notes.find((n) => n.messageId === 'unknownRow')!;
+    expect(text.split('\n')[unknown.line - 1]).toContain('某某不明文件');
+  });
+});
+
+describe('report-lint import (command line)', () => {
+  it('writes YAML to stdout and the notes to stderr', async () => {
+    const { code, out, err } = await run(['import', SEED]);
+    expect(code).toBe(0);
+    expect(out).toMatch(/^# 由 report-lint import 从 .* 生成/);
+    expect(out).toContain('template: 2019');
+    expect(out).toContain('received: { natural_person: 0, commercial: 0, research: 0, nonprofit: 0, legal_service: 0, other: 0, total: 0 }');
+    expect(err).toMatch(/71 +核对 +三、（六）其他处理：有 8 个数字，应为 7 个/);
+  });
+
+  it('--lint reports positions in the generated file', async () => {
+    const broken = seedText().replace('一、\t本年新收政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0', '一、\t本年新收政府信息公开申请数量\t2\t0\t0\t0\t0\t0\t0');
+    const { code, out, err } = await run(['import', '-', '--input-type', 'txt', '--lint'], broken);
+    expect(code).toBe(1);
+    const yamlLines = out.split('\n');
+    const line = yamlLines.findIndex((l) => l.startsWith('  received:')) + 1;
+    expect(err).toContain(`${line}:`);
+    expect(err).toMatch(/row-total/);
+  });
+
+  it('reads GB18030 text', async () => {
+    const { code, out } = await run(['import', '-', '--input-type', 'txt'], iconv.encode(seedText(), 'gb18030'));
+    expect(code).toBe(0);
+    expect(out).toContain('agency: 盐池县王乐井乡人民政府');
+  });
+
+  it('needs --input-type for stdin and an input at all (exit 2, one line)', async () => {
+    for (const argv of [['import', '-'], ['import'], ['import', 'x.pdf'], ['import', 'missing.txt']]) {
+      const { code, err } = await run(argv, '');
+      expect(code, argv.join(' ')).toBe(2);
+      expect(err.trim().split('\n'), argv.join(' ')).toHaveLength(1);
+    }
+  });
+
+  it('English notes with --lang en', async () => {
+    const { err } = await run(['import', SEED, '--lang', 'en']);
+    expect(err).toMatch(/71 +check +applications\.outcomes\.other: 8 numbers where 7 belong/);
+    expect(err).not.toContain('核对');
+  });
+});
