@@ -34,7 +34,7 @@ export function parseChineseNumeral(s: string): number | undefined {
       const unit = UNIT[ch]!;
       if (unit >= lastUnit) return undefined;
       // 十二 = 12: a leading 十 stands for 一十.
-      section += (digit ?? (section === 0 && total === 0 ? 1 : undefined) ?? NaN) * unit;
+      section += (digit ?? (unit === 10 && section === 0 && total === 0 ? 1 : undefined) ?? NaN) * unit;
       if (Number.isNaN(section)) return undefined;
       lastUnit = unit;
       digit = undefined;
