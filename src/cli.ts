@@ -4,7 +4,10 @@ import { registerImport, registerRender } from './commands/import-render.js';
 import { registerInit } from './commands/init.js';
 import { registerLint } from './commands/lint.js';
 import { registerRules } from './commands/rules.js';
+import { commanderErrorLine, langOf } from './cli-messages.js';
 import { ConfigError, UsageError } from './errors.js';
+import { t } from './i18n/index.js';
+import type { Lang } from './types.js';
 
 export interface MainIO {
   argv: string[];
@@ -19,6 +22,8 @@ export interface MainIO {
 export interface CommandState {
   code: number;
   debug: boolean;
+  /** `--lang` or the locale, read from argv before parsing so every message can use it. */
+  lang: Lang;
 }
 
 /**
@@ -26,15 +31,16 @@ export interface CommandState {
  * Subcommands register their options here but load their code only when they run.
  */
 export async function main(io: MainIO): Promise<number> {
-  const state: CommandState = { code: 0, debug: io.argv.includes('--debug') };
+  const state: CommandState = { code: 0, debug: io.argv.includes('--debug'), lang: langOf(io.argv, io.env ?? process.env) };
   try {
     const program = new Command('report-lint')
       .description('检查政府信息公开工作年度报告（YAML/JSON）的格式与勾稽关系 · Lint China government information disclosure annual reports')
-      .version(readVersion(), '-v, --version', '显示版本号')
-      .helpOption('-h, --help', '显示帮助')
+      .version(readVersion(), '-v, --version', t(state.lang, 'opt.version'))
+      .helpOption('-h, --help', t(state.lang, 'opt.help'))
       .helpCommand(false)
       .exitOverride()
-      .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+      // Usage errors are written by the catch below, from the catalogue (src/cli-messages.ts).
+      .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: () => {} });
     registerLint(program, io, state);
     registerInit(program, io, state);
     registerImport(program, io, state);
@@ -44,15 +50,17 @@ export async function main(io: MainIO): Promise<number> {
     return state.code;
   } catch (error) {
     if (error instanceof CommanderError) {
-      // Help and version are successes; commander has already printed every other usage error.
-      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : 2;
+      // Help and version are successes; every other commander error is a usage error.
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+      io.stderr.write(`report-lint: ${commanderErrorLine(error, state.lang)}\n`);
+      return 2;
     }
     if (error instanceof UsageError || error instanceof ConfigError) {
       io.stderr.write(`report-lint: ${error.message}\n`);
       return 2;
     }
     const e = error as Error;
-    io.stderr.write(state.debug ? `${e.stack ?? e}\n` : `report-lint: 内部错误：${e.message ?? e}（加 --debug 查看详情）\n`);
+    io.stderr.write(state.debug ? `${e.stack ?? e}\n` : `report-lint: ${t(state.lang, 'cli.internalError', { message: e.message ?? String(e) })}\n`);
     return 2;
   }
 }

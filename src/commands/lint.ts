@@ -1,6 +1,9 @@
 import { Option, type Command } from 'commander';
 import type { CommandState, MainIO } from '../cli.js';
+import { UsageError } from '../errors.js';
 import { FORMAT_NAMES } from '../format/index.js';
+import { t, type MessageKey } from '../i18n/index.js';
+import type { Lang } from '../types.js';
 
 /** Options of the default command, as commander hands them to run-lint. */
 export interface LintCliOptions {
@@ -29,35 +32,37 @@ export interface LintCliOptions {
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
-const integer = (name: string) => (value: string) => {
-  if (!/^\d+$/.test(value)) throw new Error(`${name} 需要非负整数，实为 ${value}`);
+/** A bad number is a usage error (exit 2, one line), in the run's language. */
+const integer = (option: string, lang: Lang) => (value: string) => {
+  if (!/^\d+$/.test(value)) throw new UsageError(t(lang, 'cli.needInteger', { option, value }));
   return Number(value);
 };
 
 /** The default command: `report-lint [options] <path|glob|->...`. */
 export function registerLint(program: Command, io: MainIO, state: CommandState): void {
+  const h = (key: MessageKey) => t(state.lang, key);
   program
     .command('lint [paths...]', { isDefault: true })
-    .description('检查报告文件（默认命令）')
-    .addOption(new Option('-f, --format <name>', `输出格式：${FORMAT_NAMES.join('|')}；可多次给出，与 --output 依次配对`).argParser(collect).default([]))
-    .addOption(new Option('-o, --output <file>', '把结果写入文件；可多次给出').argParser(collect).default([]))
-    .addOption(new Option('--lang <lang>', '消息语言（默认取 LC_ALL/LANG，否则中文）').choices(['zh', 'en']))
-    .option('--color', '强制彩色输出（NO_COLOR 优先）')
-    .option('--no-color', '不使用颜色')
-    .option('--stdin-filename <name>', '从标准输入（-）读取时，输出中使用的文件名')
-    .option('-c, --config <file>', '配置文件（默认从当前目录向上查找 .report-lint.yaml）')
-    .addOption(new Option('--rule <id:severity>', '覆盖规则级别，如 balance:warning、carry-over:off；可多次给出').argParser(collect).default([]))
-    .addOption(new Option('--ignore-pattern <pattern>', '跳过匹配的路径（glob）；可多次给出').argParser(collect).default([]))
-    .addOption(new Option('--max-warnings <n>', '警告超过 n 个时退出码为 1').argParser(integer('--max-warnings')))
-    .option('--quiet', '只报告错误，不报告警告')
-    .option('--print-config <file>', '打印对该文件生效的配置')
-    .option('--fix', '自动填写或更正可由分项算出的合计')
-    .option('--fix-dry-run', '显示 --fix 会做的修改（diff），不写文件')
-    .option('--previous <file>', '上一年度的报告，用于跨年度检查')
-    .addOption(new Option('-j, --jobs <n>', '并行线程数（默认：CPU 核数；文件少时单线程）').argParser(integer('--jobs')))
-    .option('--encoding <name>', '按指定编码读取文件，如 gb18030')
-    .option('--max-file-size <size>', '超过该大小的文件不读取（默认 10MB）')
-    .option('--debug', '出现内部错误时打印堆栈')
+    .description(h('opt.lint'))
+    .addOption(new Option('-f, --format <name>', t(state.lang, 'opt.format', { formats: FORMAT_NAMES.join('|') })).argParser(collect).default([]))
+    .addOption(new Option('-o, --output <file>', h('opt.output')).argParser(collect).default([]))
+    .addOption(new Option('--lang <lang>', h('opt.lang')).choices(['zh', 'en']))
+    .option('--color', h('opt.color'))
+    .option('--no-color', h('opt.noColor'))
+    .option('--stdin-filename <name>', h('opt.stdinFilename'))
+    .option('-c, --config <file>', h('opt.config'))
+    .addOption(new Option('--rule <id:severity>', h('opt.rule')).argParser(collect).default([]))
+    .addOption(new Option('--ignore-pattern <pattern>', h('opt.ignorePattern')).argParser(collect).default([]))
+    .addOption(new Option('--max-warnings <n>', h('opt.maxWarnings')).argParser(integer('--max-warnings', state.lang)))
+    .option('--quiet', h('opt.quiet'))
+    .option('--print-config <file>', h('opt.printConfig'))
+    .option('--fix', h('opt.fix'))
+    .option('--fix-dry-run', h('opt.fixDryRun'))
+    .option('--previous <file>', h('opt.previous'))
+    .addOption(new Option('-j, --jobs <n>', h('opt.jobs')).argParser(integer('--jobs', state.lang)))
+    .option('--encoding <name>', h('opt.encoding'))
+    .option('--max-file-size <size>', h('opt.maxFileSize'))
+    .option('--debug', h('opt.debug'))
     .action(async (paths: string[], opts: LintCliOptions) => {
       state.debug = !!opts.debug;
       const { runLint } = await import('../run-lint.js');
