@@ -161,3 +161,30 @@ describe('report-lint import (command line)', () => {
     expect(err).not.toContain('核对');
   });
 });
+
+describe('report-lint import of a folder (evaluators)', () => {
+  it('writes one report file per input, the lint results and a summary table', async () => {
+    const { mkdtempSync, copyFileSync, writeFileSync, existsSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'published-'));
+    const out = join(dir, 'out');
+    const input = join(dir, 'in');
+    await import('node:fs').then((fs) => fs.mkdirSync(join(input, 'sub'), { recursive: true }));
+    copyFileSync(SEED, join(input, 'wanglejing.txt'));
+    copyFileSync('fixtures/import/word-2021.html', join(input, 'sub', 'county.html'));
+    copyFileSync('fixtures/import/word-2021.docx', join(input, 'sub', 'county.docx'));
+    writeFileSync(join(input, 'notes.pdf'), 'not a report');
+    writeFileSync(join(input, 'broken.docx'), 'not a zip');
+    const { code, out: stdout, err } = await run(['import', input, '--out-dir', out, '--lint']);
+    expect(code).toBe(2); // one input could not be imported
+    expect(existsSync(join(out, 'wanglejing.yaml'))).toBe(true);
+    expect(existsSync(join(out, 'sub', 'county.html.yaml'))).toBe(true);
+    expect(existsSync(join(out, 'sub', 'county.docx.yaml'))).toBe(true);
+    expect(stdout).toContain('✔ 已检查 3 个文件，没有发现问题');
+    expect(stdout).toMatch(/wanglejing\.txt +\S+wanglejing\.yaml +2 +8 +0 +0/);
+    expect(stdout).toContain('共 4 份：导入 3 份，无法导入 1 份；1 份有需要核对的导入问题，0 份检查有错误');
+    expect(err).toContain('broken.docx: 无法读取 Word 文档');
+    expect((await run(['import', input])).code).toBe(2); // a folder needs --out-dir
+  });
+});

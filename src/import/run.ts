@@ -1,6 +1,6 @@
 /** The `import` command: read a published report, write the report file, print the notes, optionally lint. */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { extname } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join, relative } from 'node:path';
 import iconv from 'iconv-lite';
 import type { MainIO } from '../cli.js';
 import { UsageError } from '../errors.js';
@@ -14,6 +14,7 @@ import { toYaml } from './to-yaml.js';
 
 export interface ImportCliOptions {
   output?: string;
+  outDir?: string;
   lint?: boolean;
   inputType?: InputType;
   lang?: Lang;
@@ -36,24 +37,17 @@ export async function importBytes(bytes: Uint8Array, type: InputType): Promise<I
   return importText(decodeText(bytes), type);
 }
 
-export async function runImport(file: string | undefined, opts: ImportCliOptions, io: MainIO): Promise<number> {
+export async function runImport(files: string[], opts: ImportCliOptions, io: MainIO): Promise<number> {
   const lang: Lang = opts.lang ?? langFromEnv(io.env ?? process.env);
-  if (!file) throw new UsageError(t(lang, 'import.noInput'));
-  const type = opts.inputType ?? (file === '-' ? undefined : inputTypeOf(file));
-  if (!type) throw new UsageError(t(lang, file === '-' ? 'import.stdinType' : 'import.inputType', { file }));
-  let bytes: Uint8Array;
-  try {
-    bytes = file === '-' ? await readAll(io.stdin ?? process.stdin) : readFileSync(file);
-  } catch (error) {
-    throw new UsageError(t(lang, 'input.unreadable', { file, detail: (error as NodeJS.ErrnoException).code ?? (error as Error).message }));
+  if (files.length === 0) throw new UsageError(t(lang, 'import.noInput'));
+  const inputs = expandInputs(files, lang);
+  if (inputs.batch || opts.outDir) {
+    if (!opts.outDir) throw new UsageError(t(lang, 'import.needOutDir'));
+    if (opts.output) throw new UsageError(t(lang, 'import.outputWithOutDir'));
+    return runBatch(inputs.files, opts.outDir, opts, lang, io);
   }
-  let result: ImportResult;
-  try {
-    result = await importBytes(bytes, type);
-  } catch (error) {
-    if (type === 'docx') throw new UsageError(t(lang, 'import.docx', { file, detail: (error as Error).message.split('\n')[0]! }));
-    throw error;
-  }
+  const file = inputs.files[0]!.path;
+  const result = await importFile(file, opts.inputType, lang, io);
   const source = file === '-' ? '<stdin>' : file;
   const yamlText = toYaml(result.report, source);
   if (opts.output) writeFileSync(opts.output, yamlText);
@@ -67,6 +61,123 @@ export async function runImport(file: string | undefined, opts: ImportCliOptions
   // The report went to stdout unless -o: then the lint result must not mix with it.
   (opts.output ? io.stdout : io.stderr).write(text);
   return lintResult.errorCount > 0 ? 1 : 0;
+}
+
+async function importFile(file: string, inputType: InputType | undefined, lang: Lang, io: MainIO): Promise<ImportResult> {
+  const type = inputType ?? (file === '-' ? undefined : inputTypeOf(file));
+  if (!type) throw new UsageError(t(lang, file === '-' ? 'import.stdinType' : 'import.inputType', { file }));
+  let bytes: Uint8Array;
+  try {
+    bytes = file === '-' ? await readAll(io.stdin ?? process.stdin) : readFileSync(file);
+  } catch (error) {
+    throw new UsageError(t(lang, 'input.unreadable', { file, detail: (error as NodeJS.ErrnoException).code ?? (error as Error).message }));
+  }
+  try {
+    return await importBytes(bytes, type);
+  } catch (error) {
+    if (type === 'docx') throw new UsageError(t(lang, 'import.docx', { file, detail: (error as Error).message.split('\n')[0]! }));
+    throw error;
+  }
+}
+
+interface InputFile {
+  path: string;
+  /** Output name below --out-dir: the path below the folder named on the command line. */
+  name: string;
+}
+
+/** Files as named; folders searched recursively for .txt/.md/.html/.htm/.docx (a batch). */
+function expandInputs(paths: string[], lang: Lang): { files: InputFile[]; batch: boolean } {
+  const files: InputFile[] = [];
+  let batch = paths.length > 1;
+  for (const p of paths) {
+    if (p === '-') {
+      if (paths.length > 1) throw new UsageError(t(lang, 'import.stdinAlone'));
+      files.push({ path: p, name: 'stdin' });
+      continue;
+    }
+    let isDir = false;
+    try {
+      isDir = statSync(p).isDirectory();
+    } catch {
+      isDir = false;
+    }
+    if (!isDir) {
+      files.push({ path: p, name: basename(p) });
+      continue;
+    }
+    batch = true;
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+        if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+        const full = join(dir, entry.name);
+        if (entry.isDirectory()) walk(full);
+        else if (inputTypeOf(entry.name) && !entry.name.startsWith('~$')) files.push({ path: full, name: relative(p, full) });
+      }
+    };
+    walk(p);
+  }
+  return { files, batch };
+}
+
+/** A folder of published reports → one report file each, their notes, and a summary table. */
+async function runBatch(files: InputFile[], outDir: string, opts: ImportCliOptions, lang: Lang, io: MainIO): Promise<number> {
+  // Two inputs with one stem (a.html, a.docx) keep their extensions in the output name.
+  const stems = new Map<string, number>();
+  const stemOf = (name: string) => name.replace(/\.[^./\\]+$/, '');
+  for (const f of files) stems.set(stemOf(f.name), (stems.get(stemOf(f.name)) ?? 0) + 1);
+  const rows: { file: string; out?: string; warnings: number; notes: number; errors?: number; lintWarnings?: number; failed?: string }[] = [];
+  const lintResults = [];
+  for (const input of files) {
+    let result: ImportResult;
+    try {
+      result = await importFile(input.path, opts.inputType, lang, io);
+    } catch (error) {
+      const message = error instanceof UsageError ? error.message : String((error as Error).message ?? error);
+      io.stderr.write(`${input.path}: ${message}\n`);
+      rows.push({ file: input.path, warnings: 0, notes: 0, failed: message });
+      continue;
+    }
+    const out = join(outDir, (stems.get(stemOf(input.name))! > 1 ? input.name : stemOf(input.name)) + '.yaml');
+    mkdirSync(dirname(out), { recursive: true });
+    const yamlText = toYaml(result.report, input.path);
+    writeFileSync(out, yamlText);
+    io.stderr.write(formatNotes(input.path, result, lang) + '\n');
+    const warnings = result.notes.filter((n) => n.severity === 'warning').length;
+    const row: (typeof rows)[number] = { file: input.path, out, warnings, notes: result.notes.length - warnings };
+    if (opts.lint) {
+      const lintResult = lintSource(yamlText, out, { lang });
+      lintResults.push(lintResult);
+      row.errors = lintResult.errorCount;
+      row.lintWarnings = lintResult.warningCount;
+    }
+    rows.push(row);
+  }
+  if (opts.lint && lintResults.length > 0) {
+    const stylish = await loadFormatter('stylish');
+    io.stdout.write(stylish(lintResults, { cwd: io.cwd ?? process.cwd(), color: false, lang }) + '\n');
+  }
+  const header = [t(lang, 'import.table.file'), t(lang, 'import.table.output'), t(lang, 'import.table.check'), t(lang, 'import.table.notes'), ...(opts.lint ? [t(lang, 'import.table.errors'), t(lang, 'import.table.lintWarnings')] : [])];
+  const body = rows.map((r) => [r.file, r.failed ? `✖ ${t(lang, 'import.table.failed')}` : r.out!, String(r.warnings), String(r.notes), ...(opts.lint ? [String(r.errors ?? '-'), String(r.lintWarnings ?? '-')] : [])]);
+  io.stdout.write(table([header, ...body]) + '\n');
+  const failed = rows.filter((r) => r.failed).length;
+  io.stdout.write(
+    t(lang, 'import.batchSummary', {
+      files: rows.length,
+      imported: rows.length - failed,
+      failed,
+      toCheck: rows.filter((r) => r.warnings > 0).length,
+      withErrors: opts.lint ? rows.filter((r) => (r.errors ?? 0) > 0).length : '-',
+    }) + '\n',
+  );
+  return failed > 0 ? 2 : rows.some((r) => (r.errors ?? 0) > 0) ? 1 : 0;
+}
+
+/** Columns padded by display width (CJK characters take two cells). */
+function table(rows: string[][]): string {
+  const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0);
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => width(r[c] ?? ''))));
+  return rows.map((r) => r.map((cell, c) => (c === r.length - 1 ? cell : cell + ' '.repeat(widths[c]! - width(cell)))).join('  ')).join('\n');
 }
 
 /** Notes as `file`, then `line  severity  message  import/id`, then a summary line. */
