@@ -130,3 +130,20 @@ describe('damaged copies: exact numbers or a note at the damaged line', () => {
     });
   }
 });
+
+describe('any input: a report or notes, never an exception', () => {
+  const piece = fc.oneof(
+    fc.constantFrom('二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '（三）不予公开', '1.属于国家秘密', '规章', '总计', '自然人', '|', '\t', '\n', '<td rowspan="9999">', '<table>', '</tr>', '0', '+19', '251000元', '—', '某县2021年政府信息公开工作年度报告'),
+    fc.string({ maxLength: 8 }),
+    fc.nat({ max: 999 }).map(String),
+  );
+  it('imports random mixtures of labels, numbers and markup as txt, md and html', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 120 }), fc.constantFrom('txt' as const, 'md' as const, 'html' as const), (pieces, type) => {
+        const result = importText(pieces.join(''), type);
+        expect(typeof result.report).toBe('object');
+      }),
+      { numRuns: 150 },
+    );
+  });
+});

@@ -89,9 +89,12 @@ export class LabelDictionary {
     if ([...n].length < 4) return undefined;
     let best: { k: Keyed; d: number } | undefined;
     let tie = false;
+    const length = [...n].length;
     for (const k of inSection) {
       for (const key of k.keys) {
-        if ([...key].length < 4) continue;
+        const keyLength = [...key].length;
+        // A label differs from its typo by a character or two: skip the hopeless comparisons.
+        if (keyLength < 4 || Math.abs(keyLength - length) > 2) continue;
         const d = levenshtein(n, key);
         if (!best || d < best.d) {
           best = { k, d };
@@ -127,6 +130,7 @@ export function markerOf(text: string): Template | undefined {
   let best: { t: Template; d: number } | undefined;
   for (const t of [2019, 2021] as const) {
     for (const m of TEMPLATE_MARKERS[t]) {
+      if (Math.abs([...normLabel(m)].length - [...n].length) > 2) continue;
       const d = levenshtein(n, normLabel(m));
       if (!best || d < best.d) best = { t, d };
     }
