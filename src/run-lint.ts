@@ -43,12 +43,12 @@ export async function runLint(paths: string[], opts: LintCliOptions, io: MainIO)
     if ('finding' in stdin) results.push(lintLoaded({ findings: [stdin.finding] }, name, { lang }));
     else {
       const bytes = stdin.bytes;
-      const result = fix ? lintStdinWithFix(bytes, name, { ...fileOptions, keepData, ...input }, opts) : lintSource(bytes, name, { ...fileOptions, keepData, ...input, ...crossYearFor([], opts).stdinOptions(bytes) });
+      const result = fix ? lintStdinWithFix(bytes, name, { ...fileOptions, keepData, ...input }, opts) : lintSource(bytes, name, { ...fileOptions, keepData, ...input, ...crossYearFor([], opts, input.maxFileSize).stdinOptions(bytes) });
       results.push(suppressInSource(result, bytes, { ...fileOptions, ...input }));
     }
   } else {
     const files = collectFiles(paths, { cwd, lang, ignorePatterns: opts.ignorePattern, isIgnored: config.ignorePatternMatcher() });
-    const crossYear = crossYearFor(files, opts);
+    const crossYear = crossYearFor(files, opts, input.maxFileSize);
     for (const file of files) results.push(lintFile(file, { ...config.lintOptionsFor(file, lang), keepData, ...input, ...(fix ? { fix } : {}), ...crossYear.optionsFor(file) }));
     crossYear.warnUnused(io);
   }

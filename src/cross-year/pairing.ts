@@ -1,5 +1,5 @@
 import { UsageError } from '../errors.js';
-import { summarizeFile, type ReportSummary } from './summary.js';
+import { summarizeFile, type ReportSummary, type SummaryOptions } from './summary.js';
 
 /**
  * Which report is "last year's" for each file of a run: the one named by --previous, or else
@@ -16,7 +16,7 @@ export class Pairing {
   constructor(
     files: readonly string[],
     private readonly explicit?: ReportSummary,
-    options: { fix?: boolean } = {},
+    options: SummaryOptions = {},
   ) {
     // One file and no --previous: nothing to pair with, so skip the extra read.
     if (files.length < 2 && !explicit) return;
@@ -56,7 +56,7 @@ export class Pairing {
 }
 
 /** Load `--previous FILE`: exit 2 with one line when it cannot serve as last year's report. */
-export function loadExplicitPrevious(file: string, options: { fix?: boolean } = {}): ReportSummary {
+export function loadExplicitPrevious(file: string, options: SummaryOptions = {}): ReportSummary {
   const summary = summarizeFile(file, options);
   if (!summary) throw new UsageError(`--previous ${file}：无法读取或解析为年度报告（需有 template、year、agency；请先单独检查该文件）`);
   return summary;

@@ -1,9 +1,16 @@
-import { readFileSync } from 'node:fs';
 import { loadReport } from '../lint.js';
 import { locate } from '../load/locate.js';
 import { APPLICANT_COLUMNS, getIn, templateOf, type Template } from '../report-shape.js';
 import { toPointer } from '../util/json-pointer.js';
 import { fixText } from '../fix/index.js';
+import { readInput } from '../load/read-input.js';
+
+/** How the run reads its files (--fix, --encoding, --max-file-size), so the summary sees what the lint sees. */
+export interface SummaryOptions {
+  fix?: boolean;
+  encoding?: string | undefined;
+  maxFileSize?: number | undefined;
+}
 
 /**
  * What the cross-year rules need from one report, and nothing more: who, which year, which
@@ -34,8 +41,8 @@ function comparedCells(template: Template): string[][] {
 }
 
 /** Summarise a report's bytes; undefined when it does not parse or lacks agency/year/template. */
-export function summarizeSource(source: Uint8Array | string, file: string, options: { fix?: boolean } = {}): ReportSummary | undefined {
-  let loaded = loadReport(source, file);
+export function summarizeSource(source: Uint8Array | string, file: string, options: SummaryOptions = {}): ReportSummary | undefined {
+  let loaded = loadReport(source, file, 'zh', options.encoding);
   // With --fix the run compares against last year's report as it will be after fixing.
   if (options.fix && loaded.parsed?.text !== undefined && loaded.data !== undefined) {
     const fixed = fixText(loaded.parsed.text);
@@ -58,14 +65,14 @@ export function summarizeSource(source: Uint8Array | string, file: string, optio
 }
 
 /** Summarise a file; undefined when it cannot be read or summarised. */
-export function summarizeFile(file: string, options: { fix?: boolean } = {}): ReportSummary | undefined {
-  let bytes: Uint8Array;
+export function summarizeFile(file: string, options: SummaryOptions = {}): ReportSummary | undefined {
   try {
-    bytes = readFileSync(file);
+    const input = readInput(file, { maxFileSize: options.maxFileSize });
+    return 'bytes' in input ? summarizeSource(input.bytes, file, options) : undefined;
   } catch {
+    // Unreadable: the lint pass reports it (or, for --previous, the caller does).
     return undefined;
   }
-  return summarizeSource(bytes, file, options);
 }
 
 function setIn(target: Record<string, unknown>, path: string[], value: number): void {

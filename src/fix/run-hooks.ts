@@ -24,14 +24,14 @@ export interface CrossYearRun {
 }
 
 /** Pair the run's files with last year's reports (summaries only; see cross-year/pairing.ts). */
-export function crossYearFor(files: readonly string[], opts: Pick<LintCliOptions, 'previous' | 'fix' | 'fixDryRun'>): CrossYearRun {
-  const fix = fixModeOf(opts) !== undefined;
-  const explicit = opts.previous ? loadExplicitPrevious(opts.previous, { fix }) : undefined;
-  const pairing = new Pairing(files, explicit, { fix });
+export function crossYearFor(files: readonly string[], opts: Pick<LintCliOptions, 'previous' | 'fix' | 'fixDryRun' | 'encoding'>, maxFileSize?: number): CrossYearRun {
+  const summaryOptions = { fix: fixModeOf(opts) !== undefined, encoding: opts.encoding, maxFileSize };
+  const explicit = opts.previous ? loadExplicitPrevious(opts.previous, summaryOptions) : undefined;
+  const pairing = new Pairing(files, explicit, summaryOptions);
   return {
     optionsFor: (file) => pairing.optionsFor(file),
     stdinOptions(bytes) {
-      const own = explicit && summarizeSource(bytes, '<stdin>', { fix });
+      const own = explicit && summarizeSource(bytes, '<stdin>', summaryOptions);
       const previous = own ? pairing.previousOf(own) : undefined;
       return previous ? { previous } : {};
     },
