@@ -69,10 +69,10 @@ export function lintLoaded(loaded: LoadedReport, file: string, options: LintOpti
     const template = typeof report === 'object' && report !== null ? templateOf(report) : undefined;
     if (template !== undefined) {
       // A rule reads only its sections: schema errors elsewhere do not stop it. A missing
-      // top-level key is reported at the root; it stops only the rules that read that key.
+      // top-level key (reported at the root, or as the typo that replaced it) stops only the
+      // rules that read that key.
       const broken = new Set(schemaFindingsSections(schema));
-      const missingAtRoot = schema.some((f) => f.path.length === 0 && f.messageId === 'required');
-      const unusable = (section: string) => broken.has(section) || (missingAtRoot && report[section] === undefined);
+      const unusable = (section: string) => broken.has(section) || (schema.length > 0 && report[section] === undefined);
       for (const rule of rules) {
         if (severityOf(rule.meta.id, rule.meta.severity, severities) === 'off') continue;
         if (rule.meta.reads.some(unusable) || broken.has('')) continue;

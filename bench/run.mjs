@@ -1,0 +1,187 @@
+#!/usr/bin/env node
+// npm run bench: report-lint against `node -e 0` and ajv-cli@5 on the same generated files.
+// Not a test: it times real processes. Writes bench/RESULTS.md. Options (env):
+//   BENCH_SIZES=1000,10000  BENCH_RUNS=3 (batches)  BENCH_COLD_RUNS=15  BENCH_KEEP=1 (keep the temp folder)
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, freemem, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generate } from './generate.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 15);
+const INVALID_SHARE = 0.1;
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+const devNull = openSync('/dev/null', 'w');
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+/** Run a command with output to /dev/null; wall time in s and peak RSS in MB. */
+function measure(argv) {
+  if (TIME) {
+    const start = process.hrtime.bigint();
+    const r = spawnSync(TIME, ['-f', '%M', ...argv], { cwd: ROOT, stdio: ['ignore', devNull, 'pipe'], maxBuffer: 1 << 26 });
+    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+    const lines = r.stderr.toString().trim().split('\n');
+    checkExit(argv, r.status, lines);
+    return { seconds, rssMB: Number(lines[lines.length - 1]) / 1024 };
+  }
+  return measureByPolling(argv);
+}
+
+/** Without /usr/bin/time: poll /proc/<pid>/status for the peak (VmHWM) while the process runs. */
+function measureByPolling(argv) {
+  return new Promise((resolve) => {
+    const start = process.hrtime.bigint();
+    const child = spawn(argv[0], argv.slice(1), { cwd: ROOT, stdio: ['ignore', devNull, 'ignore'] });
+    let peak = 0;
+    const poll = setInterval(() => {
+      try {
+        const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+        if (m) peak = Math.max(peak, Number(m[1]));
+      } catch {}
+    }, 5);
+    child.on('exit', (code) => {
+      clearInterval(poll);
+      checkExit(argv, code, []);
+      resolve({ seconds: Number(process.hrtime.bigint() - start) / 1e9, rssMB: peak / 1024 });
+    });
+  });
+}
+
+function checkExit(argv, status, stderrLines) {
+  // 0 clean, 1 problems found: both are normal results here; anything else means the run broke.
+  if (status !== 0 && status !== 1) {
+    throw new Error(`${argv.join(' ')} exited ${status}\n${stderrLines.slice(-5).join('\n')}`);
+  }
+}
+
+async function repeat(argv, runs) {
+  const results = [];
+  for (let i = 0; i < runs; i++) results.push(await measure(argv));
+  return { seconds: median(results.map((r) => r.seconds)), rssMB: median(results.map((r) => r.rssMB)), all: results.map((r) => r.seconds) };
+}
+
+const schemaRefs = readdirSync(join(ROOT, 'schemas'))
+  .filter((f) => f.endsWith('.schema.json') && f !== 'report.schema.json')
+  .flatMap((f) => ['-r', `schemas/${f}`]);
+/** ajv-cli with the project's schemas and the options report-lint's validators are built with. */
+const ajv = (data) => [
+  process.execPath, 'node_modules/ajv-cli/dist/index.js', 'validate',
+  '-s', 'schemas/report.schema.json', ...schemaRefs, '-d', data,
+  '-c', 'ajv-formats', '--all-errors', '--multiple-of-precision=6', '--errors=line',
+];
+const reportLint = (...args) => [process.execPath, 'bin/report-lint.js', ...args];
+
+function machine() {
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  return [
+    `- CPU: ${cpu}, ${cpus().length} logical cores (nproc ${spawnSync('nproc').stdout?.toString().trim() || '?'})`,
+    `- Memory: ${(totalmem() / 2 ** 30).toFixed(1)} GiB total, ${(freemem() / 2 ** 30).toFixed(1)} GiB free at start`,
+    `- Node ${process.version}, ${process.platform} ${process.arch}`,
+    `- report-lint ${JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version}, ajv-cli ${JSON.parse(readFileSync(join(ROOT, 'node_modules/ajv-cli/package.json'), 'utf8')).version}`,
+  ].join('\n');
+}
+
+const fmt = (x, d = 2) => x.toFixed(d);
+const log = (s) => process.stderr.write(s + '\n');
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'report-lint-bench-'));
+  log(`bench: generating reports in ${dir}`);
+  const sets = {};
+  for (const format of ['yaml', 'json']) {
+    for (const size of SIZES) {
+      const folder = join(dir, `${format}-${size}`);
+      const invalid = generate(folder, size, { format, seed: 2026, invalidShare: INVALID_SHARE });
+      sets[`${format}-${size}`] = { folder, invalid, size, format };
+    }
+  }
+  const one = join(dir, `yaml-${SIZES[0]}`, '00000.yaml');
+
+  log('bench: cold start (one valid YAML file)');
+  const cold = { floor: [], lint: [], ajv: [] };
+  for (let i = 0; i < COLD_RUNS; i++) {
+    // Interleaved so that machine noise hits the three alike.
+    cold.floor.push((await measure([process.execPath, '-e', '0'])).seconds);
+    cold.lint.push((await measure(reportLint(one))).seconds);
+    cold.ajv.push((await measure(ajv(one))).seconds);
+  }
+  const c = { floor: median(cold.floor), lint: median(cold.lint), ajv: median(cold.ajv) };
+
+  const batches = [];
+  for (const format of ['yaml', 'json']) {
+    for (const size of SIZES) {
+      const set = sets[`${format}-${size}`];
+      log(`bench: ${size} ${format} files (${set.invalid} with mistakes), ${RUNS} runs each`);
+      const lint = await repeat(reportLint(set.folder), RUNS);
+      const ajvRun = await repeat(ajv(`${set.folder}/*.${format}`), RUNS);
+      batches.push({ format, size, invalid: set.invalid, lint, ajv: ajvRun });
+    }
+  }
+
+  const out = [];
+  out.push('# report-lint benchmark', '');
+  out.push(`Generated by \`npm run bench\` (bench/run.mjs) on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.`, '');
+  out.push('## Machine', '', machine(), '');
+  out.push('## Method', '');
+  out.push(
+    `Reports are generated with a seeded RNG (bench/generate.mjs): both templates, about 5 KB each (YAML ~5 KB, JSON ~7 KB), ` +
+      `${INVALID_SHARE * 100}% with one mistake (arithmetic or schema; no YAML syntax errors, because ajv-cli aborts the whole batch at the first one). ` +
+      'Both tools read the same files; output goes to /dev/null. report-lint runs every rule and locates every diagnostic (default `stylish` output); ' +
+      'ajv-cli@5 runs `ajv validate` with the project\'s schemas (`-s schemas/report.schema.json -r <the others> -c ajv-formats --all-errors --multiple-of-precision=6 --errors=line`, data as a glob). ' +
+      `Times are wall-clock medians: cold start of ${COLD_RUNS} interleaved runs, batches of ${RUNS} runs. Peak memory is the maximum RSS (${TIME ? '`/usr/bin/time -f %M`' : '/proc VmHWM polling'}), median of the runs.`,
+    '',
+  );
+  out.push('## Cold start, one file', '');
+  out.push('| command | median s | × node floor |', '|---|---:|---:|');
+  out.push(`| \`node -e 0\` (floor) | ${fmt(c.floor, 3)} | 1.00 |`);
+  out.push(`| \`report-lint file.yaml\` | ${fmt(c.lint, 3)} | ${fmt(c.lint / c.floor)} |`);
+  out.push(`| \`ajv validate\` (ajv-cli) | ${fmt(c.ajv, 3)} | ${fmt(c.ajv / c.floor)} |`, '');
+  out.push('## Batches', '');
+  out.push('| files | format | with mistakes | report-lint s | report-lint files/s | report-lint peak RSS MB | ajv-cli s | ajv-cli files/s | ajv-cli peak RSS MB | report-lint / ajv-cli speed |');
+  out.push('|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const b of batches) {
+    out.push(`| ${b.size} | ${b.format} | ${b.invalid} | ${fmt(b.lint.seconds)} | ${Math.round(b.size / b.lint.seconds)} | ${fmt(b.lint.rssMB, 0)} | ${fmt(b.ajv.seconds)} | ${Math.round(b.size / b.ajv.seconds)} | ${fmt(b.ajv.rssMB, 0)} | ${fmt(b.ajv.seconds / b.lint.seconds)}× |`);
+  }
+  out.push('');
+
+  const by = (format, size) => batches.find((b) => b.format === format && b.size === size);
+  const targets = [];
+  const verdict = (ok) => (ok ? 'met' : '**MISSED**');
+  targets.push(`| one file cold ≤ 1.5× \`node -e 0\` | ${fmt(c.lint / c.floor)}× | ${verdict(c.lint / c.floor <= 1.5)} |`);
+  const small = Math.min(...SIZES);
+  const large = Math.max(...SIZES);
+  for (const [format, want] of [['yaml', 2], ['json', 3]]) {
+    const b = by(format, large);
+    if (b) targets.push(`| ${large} ${format.toUpperCase()} files ≥ ${want}× ajv-cli files/s | ${fmt(b.ajv.seconds / b.lint.seconds)}× | ${verdict(b.ajv.seconds / b.lint.seconds >= want)} |`);
+  }
+  if (small !== large) {
+    for (const format of ['yaml', 'json']) {
+      const s = by(format, small);
+      const l = by(format, large);
+      targets.push(`| peak RSS ${large} ${format} ≤ ${small} + 50 MB | ${fmt(l.lint.rssMB, 0)} vs ${fmt(s.lint.rssMB, 0)} MB | ${verdict(l.lint.rssMB <= s.lint.rssMB + 50)} |`);
+      const ratio = l.lint.seconds / s.lint.seconds;
+      targets.push(`| ${large} ${format} files ≤ ${large / small * 1.1}× the time of ${small} | ${fmt(ratio)}× | ${verdict(ratio <= (large / small) * 1.1)} |`);
+    }
+  }
+  out.push('## Targets (issue 6)', '', '| target | measured | |', '|---|---:|---|', ...targets, '');
+  out.push('Raw batch times (s), report-lint / ajv-cli:', '');
+  for (const b of batches) out.push(`- ${b.size} ${b.format}: ${b.lint.all.map((x) => fmt(x)).join(', ')} / ${b.ajv.all.map((x) => fmt(x)).join(', ')}`);
+  out.push('');
+
+  const text = out.join('\n');
+  writeFileSync(join(ROOT, 'bench/RESULTS.md'), text);
+  process.stdout.write(text);
+  if (!process.env.BENCH_KEEP) rmSync(dir, { recursive: true, force: true });
+  else log(`bench: kept ${dir}`);
+}
+
+await main();
