@@ -102,6 +102,33 @@ describe('Word documents and saved web pages', () => {
   });
 });
 
+describe('a PDF-style copy: cells separated by single spaces, short labels', () => {
+  const result = importText(readFileSync('fixtures/import/pdf-copy-2021.txt', 'utf8'), 'txt');
+  const r = result.report as any;
+
+  it('reads every number (checked by hand against the file)', () => {
+    expect(r.template).toBe(2021);
+    expect(r.year).toBe(2021);
+    expect(r.agency).toBe('某市某区人民政府');
+    expect(r.proactive.normative_documents).toEqual({ issued: 5, repealed: 1, in_force: 20 });
+    expect(r.proactive.licensing).toEqual({ decisions: 1234 });
+    expect(r.proactive.coercion).toEqual({ decisions: 3 });
+    expect(r.proactive.fees).toEqual({ amount: 12.5 });
+    expect(r.applications.received).toEqual({ natural_person: 10, commercial: 1, research: 0, nonprofit: 0, legal_service: 0, other: 0, total: 11 });
+    expect(r.applications.outcomes.partly_disclosed.total).toBe(1);
+    expect(r.applications.outcomes.unavailable.not_held.total).toBe(2);
+    expect(r.applications.outcomes.other.overdue_correction.natural_person).toBe(1);
+    expect(r.applications.carried_forward.total).toBe(1);
+    expect(r.review_litigation.review).toEqual({ upheld: 1, corrected: 0, other: 0, pending: 0, total: 1 });
+    expect(r.other_matters).toBe('本年度未收取信息处理费。');
+    expect(lintSource(stringify(result.report), 'x.yaml').diagnostics).toEqual([]);
+  });
+
+  it('notes the thousands separator and the full-width digit at their lines', () => {
+    expect(result.notes.filter((n) => n.severity === 'warning').map((n) => `${n.line}:${n.messageId}`)).toEqual(['13:thousands', '17:fullWidth']);
+  });
+});
+
 describe('what cannot be determined is null, with a note', () => {
   it('a report without a title or tables', () => {
     const result = importText('随便一段文字。\n', 'txt');

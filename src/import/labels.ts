@@ -36,7 +36,7 @@ export class LabelDictionary {
       // Without its number only when the rest still says which row it is.
       if (bare !== n && bare.length >= 4) keys.push(bare);
       // （二）部分公开（区分处理的…）: copies often print only the part before the bracket.
-      const core = n.replace(/\(.*\)$/, '');
+      const core = n.replace(/\([^()]*\)$/, '');
       if (core !== n && core.length >= 4) keys.push(core, stripNumber(core));
       this.entries.push({ entry, keys, aliases: aliases.map(normLabel) });
     };

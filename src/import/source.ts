@@ -24,8 +24,8 @@ export function textBlocks(text: string): Block[] {
 
 /**
  * A line inside a table section → its cells. Markdown rows split at unescaped `|`; a Word
- * table copied as text at tabs; other text at runs of spaces, with numbers written after a
- * label (`规章 0 0 0`) split off. Returns [] for a Markdown separator row.
+ * table copied as text at tabs; other text (a PDF or web copy) at spaces. Returns [] for a
+ * Markdown separator row.
  */
 export function splitCells(line: string): string[] {
   if (/^\s*\|/.test(line)) {
@@ -35,21 +35,9 @@ export function splitCells(line: string): string[] {
   }
   if (line.includes('\t')) return line.split('\t').map((c) => c.trim());
   if (line.trim() === '') return [];
-  return line
-    .trim()
-    .split(/\s{2,}|\u3000+/)
-    .flatMap(splitTrailingNumbers);
-}
-
-const NUMBERISH = /^[+\-−]?[\d０-９][\d０-９,，.．]*(万元|元)?$|^[/／—–-]+$/;
-
-function splitTrailingNumbers(piece: string): string[] {
-  const words = piece.split(/\s+/);
-  let i = words.length;
-  while (i > 0 && NUMBERISH.test(words[i - 1]!)) i--;
-  if (i === words.length) return [piece];
-  const label = words.slice(0, i).join(' ');
-  return [...(label ? [label] : []), ...words.slice(i)];
+  // Cells separated by spaces: every word is a cell; a label broken by a space (商业 企业)
+  // is joined again by the table reader, which matches runs of adjacent label cells.
+  return line.trim().split(/\s+/);
 }
 
 type Node = DefaultTreeAdapterMap['node'];
