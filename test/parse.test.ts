@@ -111,3 +111,38 @@ describe('resource limits', () => {
     expect(only('# only a comment\n').messageId).toBe('empty');
   });
 });
+
+describe('never a crash', () => {
+  it('YAML errors without a Chinese explanation keep yaml’s own text', () => {
+    const d = only('%FOO bar\n---\ntemplate: 2021\n');
+    expect(d).toMatchObject({ ruleId: 'parse', messageId: 'BAD_DIRECTIVE', line: 1, column: 1 });
+    expect(d.message).toContain('%FOO');
+  });
+  it('a collection as a key is a schema problem, not a crash', () => {
+    const { diagnostics } = lint('? [a]\n: 1\ntemplate: 2021\n');
+    expect(diagnostics.some((d) => d.messageId === 'additionalProperties')).toBe(true);
+  });
+  it('random small edits of valid reports always give located diagnostics or none', () => {
+    const sources = ['fixtures/examples/2021-county-market-regulation.yaml', 'fixtures/examples/2021-county-market-regulation.json', 'fixtures/rules/balance/valid-2019-flow.yaml'];
+    const pieces = ['', ' ', '\n', '\t', ':', '{', '}', '[', ']', ',', '-', '"', "'", '&a ', '*a', '#', '!', '|', '?', '0', '1.5', '~', '\u00a0', 'x', '---\n', '%YAML 1.1\n', '<<: ', '.inf', '1e400'];
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    for (let i = 0; i < 300; i++) {
+      const file = sources[random(sources.length)]!;
+      let text = readFileSync(file, 'utf8');
+      for (let k = 0; k <= random(3); k++) {
+        const at = random(text.length);
+        text = text.slice(0, at) + pieces[random(pieces.length)] + text.slice(at + random(3));
+      }
+      const { diagnostics } = lint(text, file);
+      for (const d of diagnostics) {
+        expect(d.line, text).toBeGreaterThanOrEqual(1);
+        expect(d.column).toBeGreaterThanOrEqual(1);
+        expect(d.message).not.toMatch(/\{\{|undefined/);
+      }
+    }
+  });
+});

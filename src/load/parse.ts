@@ -1,6 +1,6 @@
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
-import { t, type MessageKey } from '../i18n/index.js';
+import { catalogueFor, t, type MessageKey } from '../i18n/index.js';
 import type { Finding, Lang, Position } from '../types.js';
 import { structureFindings } from './limits.js';
 
@@ -34,9 +34,11 @@ export function parseText(text: string, kind: 'yaml' | 'json', lang: Lang): Pars
   };
 
   let doc: Document.Parsed;
+  // logLevel 'error': yaml would print its own warnings (e.g. a `? [a]` key) to stderr; problems
+  // reach the clerk as diagnostics instead.
   try {
     // uniqueKeys off: yaml's check is quadratic in the keys of a mapping; limits.ts finds duplicates in linear time.
-    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, version: '1.2' });
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, version: '1.2', logLevel: 'error' });
   } catch {
     return fail('tooDeep', t(lang, 'parse.tooDeep'), { line: 1, column: 1, endLine: 1, endColumn: 1 });
   }
@@ -47,8 +49,8 @@ export function parseText(text: string, kind: 'yaml' | 'json', lang: Lang): Pars
   if (kind === 'json') {
     const jsonError = checkJson(text);
     if (jsonError) {
-      const detail = t(lang, `json.${jsonError.code}` as MessageKey);
-      return fail('json', t(lang, 'parse.json', { detail: detail.startsWith('json.') ? jsonError.code : detail }), at(Math.min(jsonError.offset, text.length)));
+      const detail = explain(lang, `json.${jsonError.code}`) ?? jsonError.code;
+      return fail('json', t(lang, 'parse.json', { detail }), at(Math.min(jsonError.offset, text.length)));
     }
   }
 
@@ -66,8 +68,7 @@ export function parseText(text: string, kind: 'yaml' | 'json', lang: Lang): Pars
     else if (code === 'TAB_AS_INDENT' || code === 'MULTIPLE_DOCS') message = t(lang, `parse.${code}`);
     else if (code === 'TAG_RESOLVE_FAILED') message = t(lang, 'parse.TAG_RESOLVE_FAILED', { detail: text.slice(err.pos[0], err.pos[1]) });
     else {
-      const explained = t(lang, `yaml.${code}` as MessageKey);
-      message = t(lang, 'parse.other', { code, detail: explained.startsWith('yaml.') ? detail : explained });
+      message = t(lang, 'parse.other', { code, detail: explain(lang, `yaml.${code}`) ?? detail });
     }
     findings.push({ ruleId: 'parse', messageId: code, message, path: [], position: at(offset) });
   }
@@ -121,6 +122,11 @@ function checkJson(text: string): { offset: number; code: string } | undefined {
     if (/^UnexpectedEndOf/.test(code)) code = 'UnexpectedEnd';
     return { offset, code };
   }
+}
+
+/** A catalogue explanation of a yaml or JSON error code, when the catalogue has one. */
+function explain(lang: Lang, key: string): string | undefined {
+  return key in catalogueFor(lang) ? t(lang, key as MessageKey) : undefined;
 }
 
 /** The key text of the duplicate whose key starts at `offset` (for the message). */
