@@ -121,7 +121,7 @@ export const en: Record<MessageKey, string> = {
   'html.agencyUnreadable': '(file could not be read)',
   'html.rules.heading': 'Most frequent problems',
   'html.rules.chartLabel': 'How often each kind of problem occurs',
-  'html.rules.count': '{{count}} × in {{files}} reports',
+  'html.rules.count': '{{count}} × in {{files}} report(s)',
   'html.file.clean': 'No problems found',
   'html.file.problems': '{{errors}} errors, {{warnings}} warnings',
   'html.file.year': 'year {{year}}',

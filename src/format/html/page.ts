@@ -206,8 +206,9 @@ a { color: #1a56a8; }
 .rl-agencies td.rl-error { color: var(--error); background: var(--error-bg); font-weight: 700; }
 .rl-agencies td.rl-warning { color: var(--warning); background: var(--warning-bg); font-weight: 700; }
 .rl-agencies th { vertical-align: bottom; }
-.rl-agencies .rl-rule-name { display: block; font-size: 12px; }
-.rl-agencies .rl-path { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 12px; color: var(--muted); word-break: break-all; }
+.rl-agencies .rl-rule-name { display: block; font-size: 12px; font-weight: 400; white-space: normal; }
+.rl-agencies .rl-path { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 12px; color: var(--muted); overflow-wrap: anywhere; min-width: 16em; }
+.rl-agencies td:first-child { min-width: 9em; }
 .rl-agencies tbody tr:hover { background: #f7f9fc; }
 .rl-sort { font: inherit; font-weight: 600; color: inherit; background: none; border: 0; padding: 0; cursor: pointer; }
 th[aria-sort="ascending"] .rl-sort::after { content: " ▲"; }

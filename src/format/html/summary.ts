@@ -97,9 +97,15 @@ export function renderAgencyTable(results: readonly FileResult[], rules: readonl
 export function renderRuleChart(rules: readonly RuleCount[], lang: Lang, limit = 10): string {
   const shown = rules.slice(0, limit);
   if (shown.length === 0) return '';
-  const labelWidth = 230;
+  const labels = shown.map((r) => {
+    const name = ruleShortName(lang, r.ruleId);
+    if (name === r.ruleId) return r.ruleId;
+    return lang === 'zh' ? `${name}（${r.ruleId}）` : `${name} (${r.ruleId})`;
+  });
+  // SVG text does not wrap or push its neighbours: make the label column as wide as the longest label.
+  const labelWidth = Math.min(420, Math.max(120, ...labels.map(textWidth)) + 12);
   const barArea = 300;
-  const countWidth = 170;
+  const countWidth = 190;
   const rowHeight = 26;
   const width = labelWidth + barArea + countWidth;
   const height = shown.length * rowHeight + 4;
@@ -107,8 +113,7 @@ export function renderRuleChart(rules: readonly RuleCount[], lang: Lang, limit =
   const bars = shown.map((r, i) => {
     const y = i * rowHeight + 2;
     const w = Math.max(2, Math.round((r.count / max) * barArea));
-    const name = ruleShortName(lang, r.ruleId);
-    const label = name === r.ruleId ? r.ruleId : `${name}（${r.ruleId}）`;
+    const label = labels[i]!;
     const count = t(lang, 'html.rules.count', { count: r.count, files: r.files });
     return (
       `<g class="rl-bar" data-rule="${escapeHtml(r.ruleId)}" data-count="${r.count}">` +
@@ -124,4 +129,11 @@ export function renderRuleChart(rules: readonly RuleCount[], lang: Lang, limit =
     bars.join('') +
     '</svg>'
   );
+}
+
+/** Rough width in pixels of a label at the chart's 13px: CJK characters are square, others about half. */
+function textWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += /[\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60]/.test(ch) ? 13 : 7.5;
+  return Math.ceil(width);
 }
