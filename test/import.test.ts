@@ -129,6 +129,28 @@ describe('a PDF-style copy: cells separated by single spaces, short labels', () 
   });
 });
 
+describe('titles', () => {
+  const title = (text: string) => importText(text, 'txt').report;
+  it('reads year and agency however the title is worded', () => {
+    expect(title('某县人民政府2021年政府信息公开工作年度报告')).toMatchObject({ year: 2021, agency: '某县人民政府' });
+    expect(title('政府信息公开年报\n某县人民政府二〇二一年政府信息公开工作年度报告_某县政府网')).toMatchObject({ year: 2021, agency: '某县人民政府' });
+    expect(title('2022年某某市交通运输局政府信息公开工作年度报告')).toMatchObject({ year: 2022, agency: '某某市交通运输局' });
+    expect(title('某某市生态环境局政府信息公开工作2023年度报告')).toMatchObject({ year: 2023, agency: '某某市生态环境局' });
+    expect(title('政府信息公开工作年度报告')).toMatchObject({ year: null, agency: null });
+  });
+});
+
+describe('HTML notes point at the line of the cell', () => {
+  it('a blank cell in a rendered page', async () => {
+    const { renderReport } = await import('../src/render/index.js');
+    const html = renderReport(county, 'html').replace('<td data-path="/applications/received/commercial">3</td>', '<td data-path="/applications/received/commercial">&nbsp;</td>');
+    const line = html.split('\n').findIndex((l) => l.includes('/applications/received/commercial')) + 1;
+    const result = importText(html, 'html');
+    expect((result.report as any).applications.received.commercial).toBeNull();
+    expect(result.notes.filter((n) => n.severity === 'warning').map((n) => `${n.line}:${n.messageId}`)).toEqual([`${line}:blankCell`]);
+  });
+});
+
 describe('what cannot be determined is null, with a note', () => {
   it('a report without a title or tables', () => {
     const result = importText('随便一段文字。\n', 'txt');

@@ -39,6 +39,7 @@ function headingOf(block: Block, after: number): number | undefined {
 
 export function splitSections(blocks: readonly Block[], notes: Notes): SplitReport {
   const out: SplitReport = { sections: {}, lastLine: 0 };
+  const titles: { text: string; line: number }[] = [];
   let current = -1;
   for (const block of blocks) {
     const isEmpty = block.kind === 'text' ? block.text.trim() === '' : block.cells.every((c) => c.text.trim() === '');
@@ -61,8 +62,10 @@ export function splitSections(blocks: readonly Block[], notes: Notes): SplitRepo
     const text = block.text.normalize('NFKC');
     const date = /发布(?:日期|时间)[:：]?\s*(\d{4}-\d{2}-\d{2})/.exec(text);
     if (date) out.published = date[1]!;
-    else if (!out.title && /报告|年报/.test(text)) out.title = { text: block.text, line: block.line };
+    else if (/报告|年报/.test(text)) titles.push({ text: block.text, line: block.line });
   }
+  // Web pages print menus before the title (政府信息公开年报): prefer a line that names a year.
+  out.title = titles.find((c) => /(\d|[〇零一二三四五六七八九]){4}\s*年/.test(c.text.normalize('NFKC'))) ?? titles[0];
   return out;
 }
 
@@ -72,7 +75,11 @@ export function readTitle(title: SplitReport['title'], notes: Notes): { year: nu
     notes.warn(1, 'titleMissing');
     return { year: null, agency: null };
   }
-  const text = title.text.normalize('NFKC').replace(/[#*\s]/g, '');
+  const text = title.text
+    .normalize('NFKC')
+    .replace(/[#*\s]/g, '')
+    // 二〇二一年 → 2021年
+    .replace(/[〇零一二三四五六七八九]{4}(?=年)/g, (y) => [...y].map((c) => '〇一二三四五六七八九'.indexOf(c === '零' ? '〇' : c)).join(''));
   let agency: string | undefined;
   let year: string | undefined;
   const agencyFirst = /^(.+?)(?:关于)?(\d{4})年度?(?:的)?政府信息公开/.exec(text);
