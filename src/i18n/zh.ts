@@ -63,7 +63,7 @@ export const zh = {
   'schema.format': '{{cell}}：应为 YYYY-MM-DD 格式的有效日期，实为 {{actual}}',
   'schema.root': '整个文件应为一份报告（键: 值 的映射），实为 {{actual}}',
   // core schema (issue 2, helper A)
-  'schema.templateShape': '{{cell}}：按 {{other}} 格式填写，但本报告为 template: {{template}}，此处应为 {{keys}}',
+  'schema.templateShape': '{{cell}}：按 {{other}} 格式填写，但本报告为 template: {{template}}，此处应包含 {{keys}}',
   'schema.outOfRange': '{{cell}}：数值 {{actual}} 超出合理范围，请检查是否多输了数字',
   'schema.subtotal': '{{cell}}：官方表格没有小计行，不应有键 {{key}}：只填各分项，（七）总计会把它们加在一起',
   // value kinds used by schema.type

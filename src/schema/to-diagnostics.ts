@@ -34,11 +34,16 @@ export function schemaFindings(data: unknown, lang: Lang): Finding[] {
     findings.push(finding);
   };
   const typos = typoTargets(errors, template);
-  for (const err of errors) {
+  // A mapping written the other template's way (e.g. 2019's single （六）其他处理 row in a
+  // 2021 report) is one mistake, not one per key inside it; a whole section in the other
+  // layout is one mistake, not one per row.
+  const shapes = errors.map((err) => otherTemplateShape(template, fromPointer(err.instancePath), data));
+  const shapedPaths = shapes.filter((x) => x !== undefined).map((x) => x.path);
+  const outermost = (p: string[]) => shapedPaths.filter((q) => q.length < p.length && q.every((seg, i) => p[i] === seg)).sort((a, b) => a.length - b.length)[0] ?? p;
+  for (const [i, err] of errors.entries()) {
     const path = fromPointer(err.instancePath);
-    // A mapping written the other template's way (e.g. 2019's single （六）其他处理 row in a
-    // 2021 report) is one mistake, not one per key inside it.
-    const shaped = otherTemplateShape(template, path, data);
+    const shapedHere = shapes[i];
+    const shaped = shapedHere && { ...shapedHere, path: outermost(shapedHere.path) };
     if (shaped) {
       push({ ruleId: 'schema', messageId: 'templateShape', path: shaped.path, message: t(lang, 'schema.templateShape', {
         cell: cellLabel(template, shaped.path, lang), other: shaped.other, template, keys: Object.keys(propertiesAt(template, shaped.path)).join(lang === 'zh' ? '、' : ', '),
@@ -92,6 +97,8 @@ function otherTemplateShape(template: 2019 | 2021, path: string[], data: unknown
     const mine = schemaRefAt(template, prefix);
     const theirs = schemaRefAt(other, prefix);
     if (!mine || !theirs || mine === theirs) continue;
+    // Only where this template wants a mapping too (2019's `other` count vs 2021's `other` row is no layout).
+    if (Object.keys(propertiesAt(template, prefix)).length === 0) continue;
     if (matchesRef(theirs, value) && !matchesRef(mine, value)) return { path: prefix, other };
   }
   return undefined;
