@@ -69,8 +69,8 @@ export function applySuppressions(result: FileResult, text: string | undefined, 
       }
       const d = found;
       const example = d.rules[0] ?? 'balance';
-      if (d.rules.length === 0) warn('invalid-suppression', 'missingRule', d, { directive: d.kind });
-      else if (!d.reason) warn('invalid-suppression', 'missingReason', d, { directive: d.kind, rule: example });
+      if (d.rules.length === 0) warn('invalid-suppression', 'missingRule', d, { directive: `report-lint-${d.kind}` });
+      else if (!d.reason) warn('invalid-suppression', 'missingReason', d, { directive: `report-lint-${d.kind}`, rule: example });
       else {
         const bad = d.rules.find((r) => !known.has(r) || r in SUPPRESSION_RULES);
         if (bad !== undefined) {
@@ -106,7 +106,7 @@ export function applySuppressions(result: FileResult, text: string | undefined, 
   if (fullyChecked) {
     for (const { directive, used } of active) {
       for (const rule of directive.rules) {
-        if (!used.has(rule)) warn('unused-suppression', 'unused', directive, { directive: directive.kind, rule });
+        if (!used.has(rule)) warn('unused-suppression', 'unused', directive, { directive: `report-lint-${directive.kind}`, rule });
       }
     }
   }

@@ -91,6 +91,10 @@ export class ConfigResolver {
     const patterns = this.loaded.config.ignorePatterns ?? [];
     if (patterns.length === 0) return undefined;
     const match = picomatch(patterns, { dot: true });
-    return (file) => match(this.relativeToConfig(file));
+    // `drafts` and `drafts/**` both skip the folder: try the path and each of its parents.
+    return (file) => {
+      const parts = this.relativeToConfig(file).split('/');
+      return parts.some((_, i) => match(parts.slice(0, i + 1).join('/')));
+    };
   }
 }

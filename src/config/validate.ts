@@ -32,8 +32,8 @@ interface Source {
 export function validateConfig(data: unknown, source: Source, lang: Lang): ReportLintConfig {
   const validate = validator();
   if (!validate(data)) {
-    // `if` only says that a `then`/`else` failed; that failure is the useful error.
-    const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'if');
+    // `if` only says that a `then`/`else` failed, `propertyNames` repeats its `pattern` error: drop both.
+    const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'if' && e.keyword !== 'propertyNames');
     fail(errors[0]!, errors.length - 1, source, lang);
   }
   const config = data as ReportLintConfig;
@@ -87,14 +87,16 @@ function fail(error: ErrorObject, more: number, source: Source, lang: Lang): nev
       data.expected = t(lang, `config.kind.${String(p.type)}` as MessageKey);
       break;
     case 'pattern':
+      // A propertyNames failure: Ajv names the offending key on the error itself.
+      if (error.propertyName !== undefined) {
+        key = 'config.ruleIdPattern';
+        data.actual = JSON.stringify(error.propertyName);
+        path.push(error.propertyName);
+        atKey = true;
+        break;
+      }
       key = last === 'deadline' ? 'config.deadline' : last === 'path' ? 'config.pointer' : 'config.ruleIdPattern';
       data.actual = JSON.stringify(valueAt(source, path));
-      break;
-    case 'propertyNames':
-      key = 'config.ruleIdPattern';
-      data.actual = JSON.stringify(String(p.propertyName));
-      path.push(String(p.propertyName));
-      atKey = true;
       break;
     case 'minLength':
     case 'minItems':

@@ -1,6 +1,6 @@
 import { t } from '../i18n/index.js';
-import { allRules } from '../rule-catalog.js';
-import type { Diagnostic, Formatter } from '../types.js';
+import { allRules, type RuleInfo } from '../rule-catalog.js';
+import type { Diagnostic, FileResult, FormatContext, Formatter } from '../types.js';
 import { relativePath } from './paths.js';
 
 /** XML text and attribute values; characters XML 1.0 cannot hold at all are dropped. */
@@ -12,14 +12,15 @@ const xml = (s: string) =>
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;');
+/** In attributes a parser turns raw line breaks and tabs into spaces; character references keep them. */
+const attr = (s: string) => xml(s).replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
 
 /**
  * JUnit XML for GitLab, Jenkins and other test-report consumers: one testsuite per file, one
  * testcase per rule; a rule with diagnostics fails (type error or warning) and lists them as
  * `file:line:col`. When a file does not parse, its other rules are skipped, not passed.
  */
-const junit: Formatter = (results, { cwd, lang }) => {
-  const catalog = allRules();
+export function junitReport(results: readonly FileResult[], { cwd, lang }: FormatContext, catalog: readonly RuleInfo[]): string {
   const suites: string[] = [];
   let totalTests = 0;
   let totalFailures = 0;
@@ -35,24 +36,24 @@ const junit: Formatter = (results, { cwd, lang }) => {
     let failures = 0;
     let skipped = 0;
     for (const id of ids) {
-      const open = `    <testcase classname="${xml(file)}" name="${xml(id)}"`;
+      const open = `    <testcase classname="${attr(file)}" name="${attr(id)}"`;
       const found = byRule.get(id);
       if (found) {
         failures++;
         const type = found.some((d) => d.severity === 'error') ? 'error' : 'warning';
         const body = found.map((d) => `${file}:${d.line}:${d.column}  ${t(lang, `severity.${d.severity}`)}  ${d.message}`).join('\n');
         const message = found.length === 1 ? found[0]!.message : t(lang, 'junit.problems', { count: found.length, first: found[0]!.message });
-        cases.push(`${open}>\n      <failure type="${type}" message="${xml(message)}">${xml(body)}</failure>\n    </testcase>`);
+        cases.push(`${open}>\n      <failure type="${type}" message="${attr(message)}">${xml(body)}</failure>\n    </testcase>`);
       } else if (unparsed) {
         skipped++;
-        cases.push(`${open}>\n      <skipped message="${xml(t(lang, 'junit.notChecked'))}"/>\n    </testcase>`);
+        cases.push(`${open}>\n      <skipped message="${attr(t(lang, 'junit.notChecked'))}"/>\n    </testcase>`);
       } else cases.push(`${open}/>`);
     }
     totalTests += ids.length;
     totalFailures += failures;
     totalSkipped += skipped;
     suites.push(
-      `  <testsuite name="${xml(file)}" tests="${ids.length}" failures="${failures}" errors="0" skipped="${skipped}">\n${cases.join('\n')}\n  </testsuite>`,
+      `  <testsuite name="${attr(file)}" tests="${ids.length}" failures="${failures}" errors="0" skipped="${skipped}">\n${cases.join('\n')}\n  </testsuite>`,
     );
   }
   return [
@@ -62,5 +63,7 @@ const junit: Formatter = (results, { cwd, lang }) => {
     '</testsuites>',
     '',
   ].join('\n');
-};
+}
+
+const junit: Formatter = (results, ctx) => junitReport(results, ctx, allRules());
 export default junit;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { t } from '../i18n/index.js';
-import { allRules, ruleDescription, ruleName } from '../rule-catalog.js';
+import { allRules, ruleDescription, ruleName, type RuleInfo } from '../rule-catalog.js';
 import type { FileResult, FormatContext, Formatter } from '../types.js';
 import { toPointer } from '../util/json-pointer.js';
 import { artifactUri } from './paths.js';
@@ -14,8 +14,7 @@ const INFORMATION_URI = 'https://github.com/report-lint/report-lint';
  * SARIF 2.1.0 for GitHub code scanning: every rule in tool.driver.rules (so results can name
  * them by index), results located by region, and a fingerprint that survives unrelated edits.
  */
-export function sarifLog(results: readonly FileResult[], ctx: FormatContext, version: string): Log {
-  const catalog = allRules();
+export function sarifLog(results: readonly FileResult[], ctx: FormatContext, version: string, catalog: readonly RuleInfo[] = allRules()): Log {
   const index = new Map(catalog.map((r, i) => [r.id, i]));
   const rules: ReportingDescriptor[] = catalog.map((r) => {
     const description = ruleDescription(ctx.lang, r.id);
@@ -44,8 +43,10 @@ export function sarifLog(results: readonly FileResult[], ctx: FormatContext, ver
       const occurrence = (seen.get(base) ?? 0) + 1;
       seen.set(base, occurrence);
       const fingerprint = createHash('sha256').update(base).digest('hex').slice(0, 32) + (occurrence > 1 ? `:${occurrence}` : '');
+      const ruleIndex = index.get(d.ruleId);
       const result: Result = {
         ruleId: d.ruleId,
+        ...(ruleIndex !== undefined ? { ruleIndex } : {}),
         level: d.severity,
         message: { text: d.message },
         locations: [
@@ -63,8 +64,6 @@ export function sarifLog(results: readonly FileResult[], ctx: FormatContext, ver
           ...(d.actual !== undefined ? { actual: d.actual } : {}),
         },
       };
-      const i = index.get(d.ruleId);
-      if (i !== undefined) result.ruleIndex = i;
       sarifResults.push(result);
     }
   }
