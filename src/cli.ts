@@ -34,7 +34,7 @@ export async function main(io: MainIO): Promise<number> {
   const state: CommandState = { code: 0, debug: io.argv.includes('--debug'), lang: langOf(io.argv, io.env ?? process.env) };
   try {
     const program = new Command('report-lint')
-      .description('检查政府信息公开工作年度报告（YAML/JSON）的格式与勾稽关系 · Lint China government information disclosure annual reports')
+      .description(t(state.lang, 'opt.program'))
       .version(readVersion(), '-v, --version', t(state.lang, 'opt.version'))
       .helpOption('-h, --help', t(state.lang, 'opt.help'))
       .helpCommand(false)

@@ -222,6 +222,7 @@ export const en: Record<MessageKey, string> = {
   'opt.encoding': 'read files in this encoding, e.g. gb18030',
   'opt.maxFileSize': 'do not read files larger than this (default 10MB)',
   'opt.debug': 'print the stack trace of an internal error',
+  'opt.program': 'Lint China government information disclosure annual reports (YAML/JSON): template and arithmetic checks',
   'opt.version': 'show the version',
   'opt.help': 'show help',
   // issue 3 · helper B: command line, config, suppressions, sarif/junit/github, `rules`
@@ -249,7 +250,7 @@ export const en: Record<MessageKey, string> = {
   'config.notFound': 'Config file not found: {{file}}',
   'config.unreadable': 'Cannot read the config file {{file}}: {{code}}',
   'config.yaml': 'The config file is not valid YAML: {{detail}}',
-  'config.root': 'the config file',
+  'config.root': 'the top level of the config file',
   'config.unknownKey': '{{at}}: unknown key {{key}}',
   'config.required': '{{at}}: missing {{key}}',
   'config.enum': '{{at}} must be one of {{allowed}}, got {{actual}}',

@@ -225,6 +225,7 @@ export const zh = {
   'opt.encoding': '按指定编码读取文件，如 gb18030',
   'opt.maxFileSize': '超过该大小的文件不读取（默认 10MB）',
   'opt.debug': '出现内部错误时打印堆栈',
+  'opt.program': '检查政府信息公开工作年度报告（YAML/JSON）的格式与勾稽关系',
   'opt.version': '显示版本号',
   'opt.help': '显示帮助',
   // issue 3 · helper B: command line, config, suppressions, sarif/junit/github, `rules`
@@ -252,8 +253,8 @@ export const zh = {
   'config.notFound': '找不到配置文件 {{file}}',
   'config.unreadable': '无法读取配置文件 {{file}}：{{code}}',
   'config.yaml': '配置文件不是有效的 YAML：{{detail}}',
-  'config.root': '配置文件',
-  'config.unknownKey': '{{at}} 中不应有键 {{key}}',
+  'config.root': '配置文件顶层',
+  'config.unknownKey': '{{at}}：不应有键 {{key}}',
   'config.required': '{{at}} 缺少 {{key}}',
   'config.enum': '{{at}} 应为 {{allowed}} 之一，实为 {{actual}}',
   'config.type': '{{at}} 应为{{expected}}',
