@@ -6,6 +6,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import html from '../src/format/html.js';
 import { lintFile } from '../src/lint-file.js';
@@ -19,15 +20,34 @@ const OUT = resolve('test-output/html');
 const CLEAN = 'fixtures/html/clean.yaml';
 const ERRORS = 'fixtures/html/errors-every-table.yaml';
 
-let session: BrowserSession;
+/**
+ * Started once, lazily. When chromium cannot be installed or started, every test fails with
+ * that message (a failing beforeAll would only mark them skipped).
+ */
+let launched: Promise<BrowserSession> | undefined;
+const browser = () => (launched ??= launchBrowser());
+/** A page opened on first use and shared by the tests of one describe block. */
+const once = <T extends { page: Page }>(make: () => Promise<T>) => {
+  let made: Promise<T> | undefined;
+  const close = async () => {
+    const opened = await made?.catch(() => undefined);
+    await opened?.page.close();
+  };
+  return Object.assign(() => (made ??= make()), { close });
+};
 
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true });
-  session = await launchBrowser();
+  // Installing chromium with apt-get may take minutes; the tests report a failure themselves.
+  await browser().catch(() => undefined);
 }, 600_000);
 
 afterAll(async () => {
-  await session?.close();
+  await (await launched?.catch(() => undefined))?.close();
+});
+
+it('starts Debian\'s chromium', async () => {
+  expect(await browser()).toBeDefined();
 });
 
 /** Lint the files as the CLI does with --format html (data kept), write the page, open it. */
@@ -35,7 +55,7 @@ async function open(name: string, files: string[], options: Parameters<typeof li
   const results = files.map((file) => lintFile(file, { ...fixtureOptions(file), ...options, lang: 'zh', keepData: true }));
   const file = resolve(OUT, `${name}.html`);
   writeFileSync(file, html(results, { cwd: process.cwd(), color: false, lang: 'zh' }));
-  return { ...(await openPage(session, file)), results };
+  return { ...(await openPage(await browser(), file)), results };
 }
 
 /** No console error, no request other than the page file (every other one is aborted and recorded). */
@@ -48,7 +68,7 @@ describe('the browser checks themselves', () => {
   it('notice a request and a console error (so that the assertions below can fail)', async () => {
     const file = resolve(OUT, 'control.html');
     writeFileSync(file, '<!DOCTYPE html><title>x</title><img src="http://example.invalid/a.png"><script>console.error("boom")</script>');
-    const watch = await openPage(session, file);
+    const watch = await openPage(await browser(), file);
     expect(watch.requests).toContain('http://example.invalid/a.png');
     expect(watch.errors.join('\n')).toContain('boom');
     await watch.page.close();
@@ -87,15 +107,11 @@ describe('a report with mistakes in every table', () => {
     '/applications/carried_forward/natural_person': { n: '7', severity: 'error', rule: 'balance' },
     '/review_litigation/review/total': { n: '8', severity: 'warning', rule: 'appeal-total' },
   };
-  let watch: PageWatch;
-  beforeAll(async () => {
-    watch = await open('errors', [ERRORS]);
-  }, 60_000);
-  afterAll(async () => {
-    await watch?.page.close();
-  });
+  const errorsPage = once(() => open('errors', [ERRORS]));
+  afterAll(errorsPage.close);
 
   it('marks exactly the cells the diagnostics point at, red for errors and amber for warnings', async () => {
+    const watch = await errorsPage();
     const { page } = watch;
     const marked = await page.locator('td.rl-mark').evaluateAll((cells) =>
       cells.map((c) => ({
@@ -113,6 +129,7 @@ describe('a report with mistakes in every table', () => {
   });
 
   it('shows the message and the addends on hover, and the value the cell should hold', async () => {
+    const watch = await errorsPage();
     const { page } = watch;
     const cell = page.locator('td[data-path="/applications/received/total"]');
     const title = (await cell.getAttribute('title'))!;
@@ -145,6 +162,7 @@ describe('a report with mistakes in every table', () => {
   });
 
   it('lists every diagnostic under the tables, linking to its cell or giving its line', async () => {
+    const watch = await errorsPage();
     const { page } = watch;
     const items = await page.locator('.rl-diags li').evaluateAll((lis) =>
       lis.map((li) => ({
@@ -182,6 +200,7 @@ describe('a report with mistakes in every table', () => {
   });
 
   it('needs nothing from the network, logs no error, and is screenshotted', async () => {
+    const watch = await errorsPage();
     const { page } = watch;
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: resolve(OUT, 'errors.png'), fullPage: true });
@@ -208,6 +227,7 @@ describe('a report with mistakes in every table', () => {
   });
 
   it('prints on A4: in print media at the width of an A4 page less its margins, nothing sticks out', async () => {
+    const watch = await errorsPage();
     const { page } = watch;
     const viewport = page.viewportSize()!;
     // 210 mm − 2 × 12 mm margins (the page's @page rule) = 186 mm ≈ 703 CSS pixels.
@@ -227,27 +247,25 @@ describe('a report with mistakes in every table', () => {
 });
 
 describe('a batch of 50 reports', () => {
-  let batch: BatchFile[];
-  let watch: PageWatch & { results: FileResult[] };
-  beforeAll(async () => {
-    batch = writeBatch(resolve(OUT, 'batch'), 50);
+  const batch: BatchFile[] = writeBatch('test-output/html/batch', 50);
+  const batchPage = once(() => {
     // Only the planned rules (and the parse and schema stages): rules added later must not change the batch.
     const severities: Record<string, SeveritySetting> = Object.fromEntries(rules.map((r) => [r.meta.id, 'off']));
     Object.assign(severities, { 'row-total': 'error', balance: 'error', 'appeal-total': 'warning' });
-    watch = await open('batch', batch.map((b) => b.file), { severities });
-  }, 120_000);
-  afterAll(async () => {
-    await watch?.page.close();
+    return open('batch', batch.map((b) => b.file), { severities });
   });
+  afterAll(batchPage.close);
 
   const planned = () => batch.flatMap((b) => b.expectedRules);
   const count = (rule: string) => planned().filter((r) => r === rule).length;
 
-  it('the generated batch trips exactly the planned rules', () => {
+  it('the generated batch trips exactly the planned rules', async () => {
+    const watch = await batchPage();
     for (const [i, b] of batch.entries()) expect(watch.results[i]!.diagnostics.map((d) => d.ruleId).sort(), b.file).toEqual(b.expectedRules);
   });
 
   it('sums up files, errors and warnings at the top', async () => {
+    const watch = await batchPage();
     const { page } = watch;
     const stat = (name: string) => page.locator(`[data-stat="${name}"] .rl-stat-value`).innerText();
     const warnings = count('appeal-total');
@@ -259,6 +277,7 @@ describe('a batch of 50 reports', () => {
   });
 
   it('draws the most frequent rules as bars, largest first', async () => {
+    const watch = await batchPage();
     const bars = await watch.page.locator('svg.rl-chart g.rl-bar').evaluateAll((gs) => gs.map((g) => [g.getAttribute('data-rule'), Number(g.getAttribute('data-count'))]));
     const expected = [...new Set(planned())].map((rule) => [rule, count(rule)] as [string, number]);
     expected.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
@@ -268,6 +287,7 @@ describe('a batch of 50 reports', () => {
   });
 
   it('links every agency in the table to its file section', async () => {
+    const watch = await batchPage();
     const { page } = watch;
     const rows = await page.locator('table.rl-agencies tbody tr').evaluateAll((trs) =>
       trs.map((tr) => ({ file: tr.getAttribute('data-file'), href: tr.querySelector('a')!.getAttribute('href'), agency: tr.querySelector('a')!.textContent })),
@@ -284,6 +304,7 @@ describe('a batch of 50 reports', () => {
   });
 
   it('sorts the agencies table by the clicked column', async () => {
+    const watch = await batchPage();
     const { page } = watch;
     const column = async (name: string) => {
       const index = await page.locator('table.rl-agencies thead th').evaluateAll((ths, n) => ths.findIndex((th) => th.textContent!.trim().startsWith(n)), name);
@@ -306,6 +327,7 @@ describe('a batch of 50 reports', () => {
   });
 
   it('marks the wrong cells inside each file section and lists parse errors with their line', async () => {
+    const watch = await batchPage();
     const { page } = watch;
     const rowTotal = batch.findIndex((b) => b.expectedRules.includes('row-total'));
     const section = page.locator(`#f${rowTotal + 1}`);
@@ -323,6 +345,7 @@ describe('a batch of 50 reports', () => {
   });
 
   it('needs nothing from the network, logs no error, and is screenshotted', async () => {
+    const watch = await batchPage();
     const { page } = watch;
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: resolve(OUT, 'batch-top.png') });

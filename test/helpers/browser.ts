@@ -26,9 +26,16 @@ const LAUNCH_ARGS = [
 
 function aptInstall(packages: string[]): void {
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  // Root in a container; elsewhere (a CI runner) through sudo without a password prompt.
+  const asRoot = process.getuid?.() === 0;
+  const apt = (args: string[]) =>
+    asRoot
+      ? execFileSync('apt-get', args, { env, stdio: 'pipe' })
+      : execFileSync('sudo', ['-n', 'env', 'DEBIAN_FRONTEND=noninteractive', 'apt-get', ...args], { env, stdio: 'pipe' });
   try {
-    execFileSync('apt-get', ['update'], { env, stdio: 'pipe' });
-    execFileSync('apt-get', ['install', '-y', '--no-install-recommends', ...packages], { env, stdio: 'pipe' });
+    // Wait for another apt run (unattended upgrades, a parallel job) instead of failing at once.
+    apt(['-o', 'DPkg::Lock::Timeout=300', 'update']);
+    apt(['-o', 'DPkg::Lock::Timeout=300', 'install', '-y', ...packages]);
   } catch (error) {
     const e = error as { stderr?: Buffer; message: string };
     throw new Error(
