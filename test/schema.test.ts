@@ -62,6 +62,17 @@ describe('schema messages', () => {
     expect(message).toMatch(/^三、（六）其他处理：.*2019/);
   });
 
+  it('money: 4 decimals are exact at any size (no float multipleOf), a 5th decimal is an error', () => {
+    const text = readFileSync('fixtures/examples/2021-county-market-regulation.yaml', 'utf8');
+    for (const amount of ['86741978.2446', '1234567.8901', '9999999999.9999', '0.0001', '0']) {
+      expect(lintSource(text.replace('amount: 12.3456', `amount: ${amount}`), 'x.yaml').diagnostics, amount).toEqual([]);
+    }
+    for (const amount of ['86741978.24461', '0.00001', '1e-5']) {
+      const ids = lintSource(text.replace('amount: 12.3456', `amount: ${amount}`), 'x.yaml').diagnostics.map((d) => d.messageId);
+      expect(ids, amount).toEqual(['multipleOf']);
+    }
+  });
+
   it('published: 2021-01-30 unquoted is a date string, not a timestamp (YAML 1.2 core)', () => {
     const text = readFileSync('fixtures/examples/2021-county-market-regulation.yaml', 'utf8');
     expect(text).toMatch(/^published: 2022-01-25$/m);

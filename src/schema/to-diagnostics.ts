@@ -23,7 +23,9 @@ export function schemaFindings(data: unknown, lang: Lang): Finding[] {
     return [f('enum', t(lang, 'schema.template', { actual: describe(template, lang) }), ['template'])];
   }
 
-  const errors = validate(template, data);
+  // Ajv's multipleOf divides floats: 86741978.2446 / 0.0001 is not an integer in binary, so
+  // large amounts with 4 decimals would be rejected. Count the decimals as written instead.
+  const errors = validate(template, data).filter((err) => !(err.keyword === 'multipleOf' && decimalsOf(valueAt(data, fromPointer(err.instancePath))) <= 4));
   const findings: Finding[] = [];
   const seen = new Set<string>();
   const push = (finding: Finding, extra = '') => {
@@ -164,6 +166,14 @@ function valueAt(data: unknown, path: string[]): unknown {
   let v = data;
   for (const seg of path) v = (v as Record<string, unknown>)?.[seg];
   return v;
+}
+
+/** Decimal places of a number in its shortest form (`1.5e-7` → 8), Infinity for a non-number. */
+export function decimalsOf(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return Infinity;
+  const m = /^(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(Math.abs(value)));
+  if (!m) return Infinity;
+  return Math.max(0, (m[2]?.length ?? 0) - Number(m[3] ?? 0));
 }
 
 /** Show a wrong value as the clerk typed it: strings quoted, so "3" is visibly not 3. */
