@@ -61,6 +61,7 @@ tip.hidden = true;
 document.body.appendChild(tip);
 let shown = null;
 function showTip(cell, liftTitle) {
+  if (shown === cell) return;
   hideTip();
   const text = cell.getAttribute('title') ?? cell.dataset.title ?? '';
   if (!text) return;
@@ -87,9 +88,9 @@ function hideTip() {
 }
 for (const cell of document.querySelectorAll('td.rl-mark')) {
   cell.addEventListener('mouseenter', () => showTip(cell, true));
-  cell.addEventListener('mouseleave', hideTip);
+  cell.addEventListener('mouseleave', () => { if (shown === cell) hideTip(); });
   cell.addEventListener('focus', () => showTip(cell, false));
-  cell.addEventListener('blur', hideTip);
+  cell.addEventListener('blur', () => { if (shown === cell) hideTip(); });
 }
 function showTarget() {
   const id = decodeURIComponent(location.hash.slice(1));
