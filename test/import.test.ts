@@ -1,12 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { Readable, Writable } from 'node:stream';
 import iconv from 'iconv-lite';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { stringify } from 'yaml';
 import { main } from '../src/cli.js';
 import { formatNote, importDocx, importText } from '../src/import/index.js';
 import { lintSource } from '../src/lint.js';
 import { comparable, loadFixture } from './helpers/report-compare.js';
+
+// CLI runs load modules lazily; a busy machine running the whole suite needs more than 5 s.
+vi.setConfig({ testTimeout: 30_000 });
 
 const SEED = '/work/shared/seeds/000_6ffe456dcd5c94ce.txt';
 const seedText = () => readFileSync(SEED, 'utf8');

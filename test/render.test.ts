@@ -4,10 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { parse as parseHtml } from 'parse5';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { main } from '../src/cli.js';
 import { renderReport, renderReportHtml, renderTablesHtml } from '../src/render/index.js';
 import { loadFixture } from './helpers/report-compare.js';
+
+// CLI runs load modules lazily; a busy machine running the whole suite needs more than 5 s.
+vi.setConfig({ testTimeout: 30_000 });
 
 const worked = loadFixture('fixtures/examples/2020-wanglejing.yaml');
 const county = loadFixture('fixtures/examples/2021-county-market-regulation.yaml');

@@ -27,7 +27,7 @@ const TABLE_SECTIONS = ['proactive', 'applications', 'review_litigation'] as con
 
 /** Import text input (plain text, Markdown or HTML). */
 export function importText(text: string, type: Exclude<InputType, 'docx'>): ImportResult {
-  return importBlocks(type === 'html' ? htmlBlocks(text) : textBlocks(text));
+  return importBlocks(type === 'html' ? htmlBlocks(text) : textBlocks(text), { joinPageBreaks: type === 'txt' });
 }
 
 /** Import a Word document: mammoth turns it into HTML, read like a web page; lines are block numbers. */
@@ -44,7 +44,7 @@ function tableRows(blocks: readonly Block[]): TableRow[] {
   });
 }
 
-export function importBlocks(blocks: readonly Block[]): ImportResult {
+export function importBlocks(blocks: readonly Block[], options: { joinPageBreaks?: boolean } = {}): ImportResult {
   const notes = new Notes();
   const split = splitSections(blocks, notes);
   const { year, agency } = readTitle(split.title, notes);
@@ -69,7 +69,7 @@ export function importBlocks(blocks: readonly Block[]): ImportResult {
       notes.warn(split.lastLine || 1, 'sectionMissing', { section: SECTION_HEADINGS[key] });
       continue;
     }
-    report[key] = readText(section.blocks, notes);
+    report[key] = readText(section.blocks, notes, options.joinPageBreaks);
     if (report[key] === null) notes.warn(section.line, 'emptyText', { section: SECTION_HEADINGS[key] });
   }
 

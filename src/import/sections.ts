@@ -104,14 +104,24 @@ const ENDS_MID_SENTENCE = /[\p{Script=Han}A-Za-z0-9]$/u;
 const STARTS_NEW_ITEM = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]|[#*>|-]|第[一二三四五六七八九十]+)/;
 const CONTINUES = /^[\p{Script=Han}《“"0-9A-Za-z]/u;
 
-/** A text section as paragraphs joined by newlines; null when it has no text. */
-export function readText(blocks: readonly Block[] | undefined, notes: Notes): string | null {
+/**
+ * A text section as paragraphs joined by newlines; null when it has no text. In plain text
+ * (a Word document copied as text: one paragraph per line) a page break leaves blank lines;
+ * a paragraph that stops mid-sentence before such a gap is joined with the next one.
+ */
+export function readText(blocks: readonly Block[] | undefined, notes: Notes, joinPageBreaks = false): string | null {
   const paragraphs: { text: string; line: number }[] = [];
+  let gap = false;
   for (const block of blocks ?? []) {
     const text = block.kind === 'text' ? block.text.trim() : block.cells.map((c) => c.text.trim()).filter(Boolean).join(' ');
-    if (!text) continue;
+    if (!text) {
+      gap = true;
+      continue;
+    }
     const prev = paragraphs[paragraphs.length - 1];
-    if (prev && ENDS_MID_SENTENCE.test(prev.text) && CONTINUES.test(text) && !STARTS_NEW_ITEM.test(text)) {
+    const afterGap = gap;
+    gap = false;
+    if (joinPageBreaks && afterGap && prev && ENDS_MID_SENTENCE.test(prev.text) && CONTINUES.test(text) && !STARTS_NEW_ITEM.test(text)) {
       prev.text += text;
       notes.info(block.line, 'sentenceJoined');
       continue;

@@ -70,7 +70,8 @@ export function renderReportText(report: Report): string {
   for (const section of SECTION_ORDER) {
     out.push(SECTION_HEADINGS[section], '');
     if (isText(section)) {
-      for (const p of paragraphs(report?.[section])) out.push(p, '');
+      // One paragraph per line, as Word copies text: a blank line would read as a page break.
+      out.push(...paragraphs(report?.[section]), '');
       continue;
     }
     const model = models.find((m) => m.section === section)!;

@@ -5,8 +5,8 @@ import { APPLICANT_PARTS, type Template } from '../../src/report-shape.js';
 
 const sentence = fc
   .array(fc.constantFrom('本机关', '政府信息', '公开', '工作', '进一步', '加强', '申请', '办理', '平台', '制度', '2021年', '群众', '“两项补贴”', '，', '、'), { minLength: 1, maxLength: 12 })
-  .map((words) => words.join('').replace(/^[，、]+/, '') + '。')
-  .filter((s) => s.length > 1);
+  .chain((words) => fc.constantFrom('。', '；', '', '：').map((end) => words.join('').replace(/^[，、]+/, '') + end))
+  .filter((s) => s.length > 1 && !/^[。；：]/.test(s));
 const text = fc.array(sentence, { minLength: 1, maxLength: 4 }).map((ps) => ps.join('\n'));
 const agency = fc.constantFrom('某某县人民政府', '某某市市场监督管理局', '某某区人民政府办公室', '某某省交通运输厅', '盐池县王乐井乡人民政府');
 
