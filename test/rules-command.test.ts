@@ -47,7 +47,8 @@ describe('report-lint rules', () => {
 
   it('the suppression rules are documented in docs/rules.md', () => {
     const doc = readFileSync('docs/rules.md', 'utf8');
-    for (const id of Object.keys(SUPPRESSION_RULES)) expect(doc).toContain(`\`${id}\``);
+    // The docs link is docs/rules.md#<id>: a `## <id>` heading makes that anchor.
+    for (const id of Object.keys(SUPPRESSION_RULES)) expect(doc).toMatch(new RegExp(`^## ${id}$`, "m"));
   });
 
   it('the real bin', () => {
