@@ -73,3 +73,15 @@ it('init → edit → --fix → lint, then next year against last year', () => {
   expect(both.stdout).toMatch(/2026\.yaml\n.*二、上年结转政府信息公开申请数量 · 自然人：本报告 2026\.yaml 填报 1，上一年度报告 2025\.yaml 中 三、四、结转下年度继续办理 · 自然人（第 \d+ 行）为 0.*carry-over/);
   expect(both.stdout).toContain('2 个问题（0 个错误，2 个警告）');
 });
+
+it('publication-deadline: late after 1月31日 by default, in time until 3月31日 with the config option', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'report-lint-deadline-'));
+  const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', LANG: 'zh_CN.UTF-8' } });
+  const text = readFileSync('fixtures/rules/publication-deadline/valid-no-date.yaml', 'utf8').replace(/^year: 2020.*$/m, '$&\npublished: 2021-03-15');
+  writeFileSync(join(dir, '2020.yaml'), text);
+  const late = run('2020.yaml');
+  expect(late.status).toBe(0);
+  expect(late.stdout).toContain('发布日期 2021-03-15 晚于 2020 年度报告的公布期限 2021-01-31');
+  writeFileSync(join(dir, '.report-lint.yaml'), 'rules:\n  publication-deadline: { options: { deadline: "03-31" } }\n');
+  expect(run('2020.yaml').stdout).toContain('没有发现问题');
+});
