@@ -78,9 +78,16 @@ describe('damaged copies: exact numbers or a note at the damaged line', () => {
 
       for (const kind of ['signs', 'fullWidth', 'labelTypos', 'labelSpaces', 'commercialInstitution', 'rewordedHeadings'] as const) {
         it(`${kind}: exact numbers`, () => {
-          const { result, wrong } = run(damages[kind](base));
+          const damaged = damages[kind](base);
+          const { result, wrong } = run(damaged);
           expect(wrong).toEqual([]);
           expect(result.template).toBe(base.template);
+          if (kind === 'labelTypos') {
+            const typos = result.notes.filter((n) => n.messageId === 'fuzzyLabel');
+            expect(typos.length).toBe(base.template === 2021 ? 3 : 1);
+            for (const n of typos) expect(damaged.lines.has(n.line)).toBe(true);
+          }
+          if (kind === 'commercialInstitution') expect(result.notes.some((n) => n.messageId === 'aliasLabel' && damaged.lines.has(n.line))).toBe(true);
           if (kind === 'rewordedHeadings') expect(comparable(result.report)).toEqual(comparable(base));
         });
       }

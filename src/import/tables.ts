@@ -80,7 +80,9 @@ export function readTableSection(
         dropPending(pending.slice(0, pending.length + 1 - found.used));
         pending = [];
         const { entry, how } = found.match;
-        if (how !== 'exact') notes.info(cell.line, how === 'alias' ? 'aliasLabel' : 'fuzzyLabel', { raw: found.text, label: entry.label });
+        // A typo read as the nearest label decides where numbers go: worth checking.
+        if (how === 'fuzzy') notes.warn(cell.line, 'fuzzyLabel', { raw: found.text, label: entry.label });
+        else if (how === 'alias') notes.info(cell.line, 'aliasLabel', { raw: found.text, label: entry.label });
         close();
         if (entry.kind === 'row') {
           const key = entry.row.path.join('/');
