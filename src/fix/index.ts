@@ -1,5 +1,6 @@
 import { createTwoFilesPatch } from 'diff';
-import { isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import type { Document } from 'yaml';
+import { isScalar, LineCounter, parseDocument } from '../load/fast-lazy-yaml.js';
 import { decodeUtf8 } from '../load/decode.js';
 import { getIn, templateOf } from '../report-shape.js';
 import { computeFixes, type CellFix } from './compute.js';
@@ -49,7 +50,7 @@ export function fixSource(bytes: Uint8Array | string, file: string, mode: FixMod
 export function fixText(text: string): { text: string; count: number } | undefined {
   const doc = parseQuietly(text);
   if (!doc) return undefined;
-  const data = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  const data = toData(doc);
   const template = data && typeof data === 'object' ? templateOf(data as Record<string, unknown>) : undefined;
   if (template === undefined) return undefined;
 
@@ -63,9 +64,19 @@ export function fixText(text: string): { text: string; count: number } | undefin
   for (const e of [...applied].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
 
   // Belt and braces: the fixed text must parse and hold the new values where they were meant to go.
-  const check = parseQuietly(out)?.toJS() as unknown;
+  const checkDoc = parseQuietly(out);
+  const check = checkDoc && toData(checkDoc);
   if (check === undefined || applied.some((e) => getIn(check, e.fix.path) !== e.fix.value)) return undefined;
   return { text: out, count: applied.length };
+}
+
+/** Plain data, or undefined for a document the lint stage refuses anyway (alias bomb, too deep). */
+function toData(doc: Document.Parsed): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: 100 }) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 function parseQuietly(text: string): Document.Parsed | undefined {

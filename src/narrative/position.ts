@@ -1,4 +1,5 @@
-import { isScalar, Scalar, type Document, type LineCounter } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
+import { isScalar, Scalar } from '../load/fast-lazy-yaml.js';
 import type { JsonPath, Position } from '../types.js';
 
 /**

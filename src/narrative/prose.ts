@@ -159,7 +159,9 @@ export function tableClaims(prose: Prose, year: number): TableClaim[] {
       const clause = text.slice(clauseStart, m.index + m[0].length);
       const lead = text.slice(clauseStart, m.index);
       if (OTHER_TIME.test(clause) || /(未|没有|无)$/.test(lead) || VAGUE_BEFORE.test(lead.replace(/\s+$/, ''))) continue;
-      if (VAGUE_AFTER.test(text.slice(m.index + m[0].length - 1).replace(/^[件起宗]/, ''))) continue;
+      const after = text.slice(m.index + m[0].length);
+      // “5件（含上年结转1件）”: the number is not the table's cell alone.
+      if (VAGUE_AFTER.test(after) || /^\s*[（(]?\s*(含|其中|包括|包含)/.test(after)) continue;
       const years = [...clause.matchAll(/(\d{4})\s*年/g)].map((y) => Number(y[1]));
       if (years.some((y) => y !== year)) continue;
       // 行政复议和行政诉讼N件 / 行政复议、行政诉讼各N件: one number for two tables.
