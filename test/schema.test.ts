@@ -79,3 +79,39 @@ describe('schema messages', () => {
     expect(lintSource(text, 'x.yaml').diagnostics).toEqual([]);
   });
 });
+
+describe('rule messages (checked by hand: reported value, computed value, addends)', () => {
+  const R = 'fixtures/rules/';
+  const zhAndEn = (file: string) => [messages(R + file), messages(R + file, 'en')];
+  it('balance and row-total', () => {
+    // 四 · 自然人: 一 20 + 二 1 − （七）19 = 2, reported 5; the row 四 adds up to 5, reported 2.
+    expect(zhAndEn('balance/invalid-carried-forward-flow.yaml')).toEqual([
+      [
+        '三、四、结转下年度继续办理 · 自然人：填报 5，按勾稽关系（第一项加第二项之和，等于第三项加第四项之和）应为 2（一、本年新收 20 + 二、上年结转 1 − （七）总计 19）',
+        '三、四、结转下年度继续办理 · 总计：填报 2，按各类申请人相加应为 5（自然人 5 + 商业企业 0 + 科研机构 0 + 社会公益组织 0 + 法律服务机构 0 + 其他 0）',
+      ],
+      [
+        'applications.carried_forward.natural_person: reported 5, the balance (item 1 + item 2 = item 3 + item 4) requires 2 (received 20 + carried_over 1 − outcomes.total 19)',
+        'applications.carried_forward.total: reported 2, the applicant columns add up to 5 (natural_person 5 + commercial 0 + research 0 + nonprofit 0 + legal_service 0 + other 0)',
+      ],
+    ]);
+  });
+  it('outcome-total names the groups （一）…（六） with their sums (2021: （六） is the sum of its three rows)', () => {
+    const [zh, en] = zhAndEn('outcome-total/invalid-2021-other-group-block.yaml');
+    expect(zh).toContain('三、（七）总计 · 法人或其他组织 · 科研机构：填报 1，按各项办理结果相加应为 2（（一）1 + （二）0 + （三）0 + （四）0 + （五）0 + （六）1）');
+    expect(en).toContain(
+      'applications.outcomes.total.research: reported 1, the outcomes add up to 2 (disclosed 1 + partly_disclosed 0 + withheld 0 + unavailable 0 + not_processed 0 + other 1)',
+    );
+  });
+  it('appeal-total and template-year', () => {
+    expect(zhAndEn('appeal-total/invalid-part-block.yaml')).toEqual([
+      ['四、行政诉讼 · 未经复议直接起诉 · 总计：填报 2，按各项结果相加应为 4（结果维持 1 + 结果纠正 2 + 其他结果 0 + 尚未审结 1）'],
+      ['review_litigation.lawsuit_direct.total: reported 2, the results add up to 4 (upheld 1 + corrected 2 + other 0 + pending 1)'],
+    ]);
+    expect(zhAndEn('template-year/invalid-2019-for-2021.yaml')).toEqual([
+      ['年报格式 template: 2019 适用于 2019、2020 年度，本报告年度为 2021，应为 template: 2021'],
+      ['template: 2019 is for report years 2019 and 2020; this report is for 2021 and needs template: 2021'],
+    ]);
+    expect(messages(R + 'template-year/invalid-year-2018.yaml')).toEqual(['报告年度 2018 早于两种官方年报格式（2019 年起施行）']);
+  });
+});

@@ -37,7 +37,8 @@ export function keyTitle(template: number | undefined, path: JsonPath, key: stri
  */
 export function shortLabel(template: number | undefined, path: JsonPath, lang: Lang): string {
   const last = String(path[path.length - 1]);
-  if (lang === 'en' || (template !== 2019 && template !== 2021)) return last;
+  // `outcomes.total`, not a bare `total` beside `received` and `carried_over` (balance).
+  if (lang === 'en' || (template !== 2019 && template !== 2021)) return last === 'total' && path.length > 2 ? `${String(path[path.length - 2])}.total` : last;
   const title = schemaAt(template, path)[path.length - 1]?.title ?? last;
   const numbered = /^[（(][一二三四五六七八九][)）]/.exec(title);
   if (numbered) return title.length <= 6 ? title : numbered[0];
