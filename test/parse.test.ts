@@ -112,6 +112,20 @@ describe('resource limits', () => {
   });
 });
 
+describe('YAML 1.2 core, always', () => {
+  const example = readFileSync('fixtures/examples/2021-county-market-regulation.yaml', 'utf8');
+  it('a %YAML 1.1 directive does not turn the published date into a timestamp', () => {
+    expect(example).toMatch(/^published: 2022-01-25$/m);
+    expect(lint('%YAML 1.1\n---\n' + example).diagnostics).toEqual([]);
+    expect(lint('---\n' + example + '...\n').diagnostics).toEqual([]);
+  });
+  it('yes/no/on/off are text, not booleans; 010 is ten', () => {
+    const text = example.replace('other_matters: 本年度未收取信息处理费。', 'other_matters: no').replace(/^( {2}coercion:\n {4}decisions: )4$/m, '$1010');
+    expect(text).toContain('decisions: 010');
+    expect(lint('%YAML 1.1\n---\n' + text).diagnostics).toEqual([]);
+  });
+});
+
 describe('never a crash', () => {
   it('YAML errors without a Chinese explanation keep yaml’s own text', () => {
     const d = only('%FOO bar\n---\ntemplate: 2021\n');

@@ -35,10 +35,11 @@ export function parseText(text: string, kind: 'yaml' | 'json', lang: Lang): Pars
 
   let doc: Document.Parsed;
   // logLevel 'error': yaml would print its own warnings (e.g. a `? [a]` key) to stderr; problems
-  // reach the clerk as diagnostics instead.
+  // reach the clerk as diagnostics instead. schema 'core' even under a `%YAML 1.1` directive:
+  // the data contract is YAML 1.2 core (a date stays text, `yes` stays text, 010 is ten).
   try {
     // uniqueKeys off: yaml's check is quadratic in the keys of a mapping; limits.ts finds duplicates in linear time.
-    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, version: '1.2', logLevel: 'error' });
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, version: '1.2', schema: 'core', logLevel: 'error' });
   } catch {
     return fail('tooDeep', t(lang, 'parse.tooDeep'), { line: 1, column: 1, endLine: 1, endColumn: 1 });
   }
