@@ -49,7 +49,11 @@ export function summarizeSource(source: Uint8Array | string, file: string, optio
     if (fixed) loaded = loadReport(fixed.text, file);
   }
   const data = loaded.data as Record<string, unknown> | undefined;
-  if (!loaded.parsed?.doc || data === undefined || data === null || typeof data !== 'object') return undefined;
+  if (loaded.findings.length > 0 || data === undefined || data === null || typeof data !== 'object') return undefined;
+  // The fast path (issue 6) locates without building a yaml Document; otherwise use the Document.
+  const parsed = loaded.locate ? undefined : loaded.parsed;
+  const lineOf = (path: string[]): number | undefined =>
+    loaded.locate ? loaded.locate(path).line : parsed?.doc ? locate(parsed.doc, parsed.lineCounter, path).line : undefined;
   const template = templateOf(data);
   const { agency, year } = data;
   if (template === undefined || typeof agency !== 'string' || !Number.isInteger(year)) return undefined;
@@ -59,7 +63,8 @@ export function summarizeSource(source: Uint8Array | string, file: string, optio
     const value = getIn(data, path);
     if (typeof value !== 'number' || !Number.isInteger(value)) continue;
     setIn(summary.data, path, value);
-    summary.lines[toPointer(path)] = locate(loaded.parsed.doc, loaded.parsed.lineCounter, path).line;
+    const line = lineOf(path);
+    if (line !== undefined) summary.lines[toPointer(path)] = line;
   }
   return summary;
 }
