@@ -5,12 +5,12 @@
  * for a missing key, the parent's key) must be there, right after the key the path ends with.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { lintSource } from '../src/lint.js';
 import type { Diagnostic } from '../src/types.js';
-import { fixtureFiles } from './helpers/markers.js';
+import { expectDiagnosticsToMatch, expectedMarkers, fixtureFiles } from './helpers/markers.js';
 
 const RULES = ['row-total', 'outcome-total', 'balance', 'appeal-total', 'template-year'];
 const invalidRuleFixtures = RULES.flatMap((id) => fixtureFiles(join('fixtures/rules', id)).filter((f) => f.includes('/invalid-')));
@@ -29,12 +29,15 @@ function offsetOf(text: string, line: number, column: number): number {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** The key a cell is written under must end the text before the position: `key: `, `"key": `. */
+/**
+ * The key a cell is written under must end the text before the position: `key: `, `"key": `,
+ * `'key':`, possibly with the value on the next line after a comment.
+ */
 function expectAfterKey(text: string, d: Diagnostic, key: string) {
   const start = offsetOf(text, d.line, d.column);
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  expect(text.slice(lineStart, start), `${d.ruleId} ${d.path.join('.')} at ${d.line}:${d.column}`).toMatch(
-    new RegExp(`(^|[\\s{,])"?${escape(key)}"?\\s*:\\s*$`),
+  const before = text.slice(Math.max(0, start - 300), start);
+  expect(before, `${d.ruleId} ${d.path.join('.')} at ${d.line}:${d.column}`).toMatch(
+    new RegExp(`(^|[\\s{,])["']?${escape(key)}["']?[ \\t]*:[ \\t]*(#[^\\n]*)?(\\r?\\n[ \\t]*(#[^\\n]*)?)*$`),
   );
 }
 
@@ -50,7 +53,12 @@ function checkPositions(text: string, file: string): number {
   for (const d of diagnostics) {
     const last = String(d.path[d.path.length - 1] ?? '');
     expect(d.endLine * 10000 + d.endColumn).toBeGreaterThanOrEqual(d.line * 10000 + d.column);
-    if (d.actual !== undefined) {
+    if (d.actual !== undefined && text.startsWith('*', offsetOf(text, d.line, d.column))) {
+      // The value comes from an alias (`carried_over: *row`): at the alias, under a key of the path.
+      const start = offsetOf(text, d.line, d.column);
+      const before = text.slice(text.lastIndexOf('\n', start - 1) + 1, start);
+      expect(d.path.some((seg) => new RegExp(`(^|[\\s{,])${escape(String(seg))}\\s*:\\s*$`).test(before)), before).toBe(true);
+    } else if (d.actual !== undefined) {
       // Arithmetic: the reported value, written under its own key.
       expectTextAt(text, d, String(d.actual));
       expectAfterKey(text, d, last);
@@ -113,6 +121,18 @@ describe('positions point at the named cell', () => {
         const oneLine = checkPositions(toJson(text), file.replace(/\.ya?ml$/, '.json'));
         expect(oneLine).toBe(pretty);
       });
+    });
+  }
+});
+
+describe('fixtures/locate: flow rows over lines, quoted keys, comments, aliases, CRLF with BOM', () => {
+  for (const file of fixtureFiles('fixtures/locate')) {
+    it(basename(file), () => {
+      const bytes = readFileSync(file);
+      const result = lintSource(bytes, file);
+      expectDiagnosticsToMatch(result, expectedMarkers(file));
+      // Columns count from the first character after a BOM, as editors show them.
+      checkPositions(bytes.toString('utf8').replace(/^\uFEFF/, ''), file);
     });
   }
 });
