@@ -20,7 +20,7 @@ const lintJson = (args: string[]) => {
 };
 const brief = (o: Out) => o.diagnostics.map((d) => `${d.line} ${d.ruleId} ${d.path} ${d.actual}→${d.expected}`);
 
-describe('cross-year rules', () => {
+describe('cross-year rules', { timeout: 60_000 }, () => {
   it('pairs the files of one run by agency and year − 1, and names both files and both cells', () => {
     const { status, results } = lintJson([`${DIR}/run`]);
     expect(status).toBe(0);

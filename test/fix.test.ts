@@ -20,7 +20,7 @@ const copy = (name: string) => {
   return file;
 };
 
-describe('--fix', () => {
+describe('--fix', { timeout: 60_000 }, () => {
   it('YAML: fills and corrects totals in place, keeping comments, quoting and style; balance and a string part stay reported', () => {
     const file = copy('mixed.yaml');
     const r = run(['--fix', file]);

@@ -18,7 +18,7 @@ const lintJson = (file: string) => {
 };
 const PLACEHOLDER_PATHS = ['/overview', '/problems', '/other_matters'];
 
-describe('report-lint init', () => {
+describe('report-lint init', { timeout: 60_000 }, () => {
   for (const [year, template] of [
     [2020, 2019],
     [2025, 2021],
