@@ -11,7 +11,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { expect } from 'vitest';
-import { loadReport, type LintOptions } from '../../src/lint.js';
+import { summarizeFile } from '../../src/cross-year/summary.js';
+import type { LintOptions } from '../../src/lint.js';
 import type { Diagnostic, FileResult } from '../../src/types.js';
 
 export interface Marker {
@@ -58,9 +59,10 @@ export function fixtureOptions(file: string): LintOptions {
   const options = { ...raw } as LintOptions & { previous?: unknown };
   if (typeof raw.previous === 'string') {
     const prevFile = join(dirname(file), raw.previous);
-    const loaded = loadReport(readFileSync(prevFile), prevFile);
-    if (loaded.data === undefined) throw new Error(`previous report ${prevFile} does not parse`);
-    options.previous = { file: prevFile, data: loaded.data as Record<string, unknown> };
+    // As in a real run, rules get a summary of last year's report (src/cross-year), not the whole report.
+    const previous = summarizeFile(prevFile);
+    if (!previous) throw new Error(`previous report ${prevFile} does not parse`);
+    options.previous = previous;
   }
   return options;
 }
