@@ -39,6 +39,12 @@ describe('schema messages', () => {
     ['invalid-money-decimals.yaml', '二、第二十条第（八）项 · 行政事业性收费 · 本年收费金额（单位：万元）：应为不小于 0 的金额（万元，最多 4 位小数），实为 12.34567'],
     ['invalid-money-string.yaml', '二、第二十条第（九）项 · 政府集中采购 · 采购总金额（万元）：应为不小于 0 的金额（万元，最多 4 位小数），实为 "25.1万元"'],
     ['invalid-year-string.yaml', '报告年度：应为不早于 2008 的整数年份，实为 "2021"'],
+    ['invalid-published-number.yaml', '发布日期：应为 YYYY-MM-DD 格式的有效日期，实为 20220125'],
+    ['invalid-text-number.yaml', '机关名称：应为非空文本，实为 123'],
+    ['invalid-subtotal.yaml', '三、（三）不予公开：官方表格没有小计行，不应有键 total：只填各分项，（七）总计会把它们加在一起'],
+    ['invalid-huge-count.yaml', '三、一、本年新收政府信息公开申请数量 · 自然人：数值 1.2345678901234569e+23 超出合理范围，请检查是否多输了数字'],
+    ['invalid-unknown-key.yaml', '报告：不应有键 remarks'],
+    ['invalid-2021-key-in-2019.yaml', '二、第二十条第（八）项 · 行政事业性收费 · 本年收费金额（单位：万元）：amount 不属于 2019 格式'],
   ])('%s', (name, message) => {
     expect(messages(S + name)).toContain(message);
   });

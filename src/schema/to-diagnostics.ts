@@ -143,6 +143,10 @@ function toFinding(err: ErrorObject, path: string[], template: 2019 | 2021, data
         return { ...base, message: t(lang, 'schema.outOfRange', { cell, actual: describe(valueAt(data, path), lang) }) };
       }
       return { ...base, message: t(lang, 'schema.type', { cell, expected: t(lang, kindOf(err, path)), actual: describe(valueAt(data, path), lang) }) };
+    case 'type':
+      // `published: 20220125` (a number) is a date written wrong, not "text expected".
+      if (path.length === 1 && path[0] === 'published') return { ...base, message: t(lang, 'schema.format', { cell, actual: describe(valueAt(data, path), lang) }) };
+      return { ...base, message: t(lang, 'schema.type', { cell, expected: t(lang, kindOf(err, path)), actual: describe(valueAt(data, path), lang) }) };
     case 'format':
       return { ...base, message: t(lang, 'schema.format', { cell, actual: describe(valueAt(data, path), lang) }) };
     default: {
