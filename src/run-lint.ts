@@ -43,8 +43,9 @@ export async function runLint(paths: string[], opts: LintCliOptions, io: MainIO)
     if ('finding' in stdin) results.push(lintLoaded({ findings: [stdin.finding] }, name, { lang }));
     else {
       const bytes = stdin.bytes;
-      const result = fix ? lintStdinWithFix(bytes, name, { ...fileOptions, keepData, ...input }, opts) : lintSource(bytes, name, { ...fileOptions, keepData, ...input, ...crossYearFor([], opts, input.maxFileSize).stdinOptions(bytes) });
-      results.push(suppressInSource(result, bytes, { ...fileOptions, ...input }));
+      const previous = fix ? {} : crossYearFor([], opts, input.maxFileSize).stdinOptions(bytes);
+      const result = fix ? lintStdinWithFix(bytes, name, { ...fileOptions, keepData, ...input }, opts) : lintSource(bytes, name, { ...fileOptions, keepData, ...input, ...previous });
+      results.push(suppressInSource(result, bytes, { ...fileOptions, ...input, ...previous }));
     }
   } else {
     const files = collectFiles(paths, { cwd, lang, ignorePatterns: opts.ignorePattern, isIgnored: config.ignorePatternMatcher() });

@@ -3,7 +3,7 @@ import { t, type MessageKey } from './i18n/index.js';
 import { compareDiagnostics } from './lint.js';
 import { decodeSource } from './load/decode.js';
 import { configurableRuleIds } from './rule-catalog.js';
-import { STAGES } from './rules/index.js';
+import { rules, STAGES } from './rules/index.js';
 import type { Diagnostic, FileResult, JsonPath, Lang, SeveritySetting } from './types.js';
 import { fromPointer } from './util/json-pointer.js';
 
@@ -22,6 +22,8 @@ export interface SuppressionOptions {
   lang: Lang;
   severities?: Record<string, SeveritySetting>;
   ignores?: readonly IgnoreEntry[];
+  /** Whether last year's report was at hand: without it the cross-year rules did not run. */
+  hasPrevious?: boolean;
 }
 
 type DirectiveKind = 'disable-line' | 'disable-next-line';
@@ -46,7 +48,7 @@ const DIRECTIVE = /^#\s*report-lint-([a-z-]+)(.*)$/s;
  * reason is required); it, and a comment that suppresses nothing, become warnings of their own.
  */
 export function applySuppressions(result: FileResult, text: string | undefined, options: SuppressionOptions): FileResult {
-  const { lang, severities = {}, ignores = [] } = options;
+  const { lang, severities = {}, ignores = [], hasPrevious = false } = options;
   const hasComments = text !== undefined && text.includes('report-lint-');
   if (!hasComments && ignores.length === 0) return result;
 
@@ -101,12 +103,14 @@ export function applySuppressions(result: FileResult, text: string | undefined, 
     return !suppressed;
   });
 
-  // Rules did not run on a file that failed to parse or fit its schema: nothing is "unused" then.
+  // Rules did not run on a file that failed to parse or fit its schema, nor when turned off, nor
+  // (cross-year rules) without last year's report: a comment for them is not "unused" then.
   const fullyChecked = !result.diagnostics.some((d) => d.ruleId in STAGES);
+  const ran = (id: string) => severities[id] !== 'off' && (hasPrevious || !rules.some((r) => r.meta.id === id && r.meta.needsPrevious));
   if (fullyChecked) {
     for (const { directive, used } of active) {
       for (const rule of directive.rules) {
-        if (!used.has(rule)) warn('unused-suppression', 'unused', directive, { directive: `report-lint-${directive.kind}`, rule });
+        if (!used.has(rule) && ran(rule)) warn('unused-suppression', 'unused', directive, { directive: `report-lint-${directive.kind}`, rule });
       }
     }
   }
@@ -182,7 +186,7 @@ export function scanDirectives(text: string): Scanned[] {
 export function suppressInSource(
   result: FileResult,
   source: Uint8Array | string,
-  options: { lang?: Lang; severities?: Record<string, SeveritySetting>; ignores?: readonly IgnoreEntry[]; encoding?: string },
+  options: { lang?: Lang; severities?: Record<string, SeveritySetting>; ignores?: readonly IgnoreEntry[]; encoding?: string; previous?: unknown },
 ): FileResult {
   const lang = options.lang ?? 'zh';
   let text: string | undefined;
@@ -191,7 +195,7 @@ export function suppressInSource(
     const decoded = decodeSource(source, lang, options.encoding !== undefined ? { encoding: options.encoding } : {});
     if (!('finding' in decoded)) text = decoded.text;
   }
-  return applySuppressions(result, text, { lang, ...(options.severities ? { severities: options.severities } : {}), ...(options.ignores ? { ignores: options.ignores } : {}) });
+  return applySuppressions(result, text, { lang, hasPrevious: options.previous !== undefined, ...(options.severities ? { severities: options.severities } : {}), ...(options.ignores ? { ignores: options.ignores } : {}) });
 }
 
 const MARKER = Buffer.from('report-lint-');

@@ -34,6 +34,19 @@ describe('comments that apply', () => {
   });
 });
 
+describe('cross-year rules', () => {
+  // fixtures/cross-year/run/a-2020.yaml with the comment above its carried_over row (line 23).
+  const FILE = 'fixtures/suppressions/carry-over-2020.yaml';
+  it('with last year\'s report the carry-over warnings on line 23 are suppressed; item-count on line 16 stays', async () => {
+    const r = await runMain([FILE, '--previous', 'fixtures/cross-year/run/a-2019.yaml', '-f', 'json']);
+    const [file] = JSON.parse(r.stdout) as { diagnostics: { line: number; ruleId: string }[] }[];
+    expect(file!.diagnostics.map((d) => `${d.line} ${d.ruleId}`)).toEqual(['16 item-count']);
+  });
+  it('without it the rule did not run, so the comment is not reported as unused', () => {
+    expect(lint('carry-over-2020.yaml')).toEqual([]);
+  });
+});
+
 describe('comments that are wrong', () => {
   it('each mistake is a warning at the comment; the problem it meant to hide stays', () => {
     expect(lint('problems.yaml')).toEqual([
