@@ -1,8 +1,10 @@
-import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { createRequire } from 'node:module';
+import type { ParseError } from 'jsonc-parser';
+import type { Document } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from './fast-lazy-yaml.js';
 import { catalogueFor, t, type MessageKey } from '../i18n/index.js';
 import type { Finding, Lang, Position } from '../types.js';
-import { structureFindings } from './limits.js';
+import { prescan, structureFindings } from './limits.js';
 
 export interface Parsed {
   doc?: Document.Parsed;
@@ -32,6 +34,10 @@ export function parseText(text: string, kind: 'yaml' | 'json', lang: Lang): Pars
     findings.push({ ruleId: 'parse', messageId, message, path: [], position });
     return { lineCounter, text, findings };
   };
+
+  // Nesting and size that would make the parser itself slow or run out of memory (limits.ts).
+  const tooBig = prescan(text, lang);
+  if (tooBig) return fail(tooBig.messageId, tooBig.message, tooBig.position);
 
   let doc: Document.Parsed;
   // logLevel 'error': yaml would print its own warnings (e.g. a `? [a]` key) to stderr; problems
@@ -107,6 +113,8 @@ function checkJson(text: string): { offset: number; code: string } | undefined {
     return undefined;
   } catch {
     const errors: ParseError[] = [];
+    // jsonc-parser is loaded only for a .json file the fast path did not take (start-up cost).
+    const { parse: parseJsonc, printParseErrorCode } = createRequire(import.meta.url)('jsonc-parser') as typeof import('jsonc-parser');
     parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
     const first = errors[0];
     if (!first) return { offset: 0, code: 'other' };
