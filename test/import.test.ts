@@ -143,6 +143,15 @@ describe('titles', () => {
   });
 });
 
+describe('section headings', () => {
+  it('a sub-heading of 一 such as 三、依申请公开情况 does not start section 三', () => {
+    const text = seedText().replace('**（三）主动公开信息，提升服务水平。**', '三、依申请公开情况\n\n**（三）主动公开信息，提升服务水平。**');
+    const result = importText(text, 'txt');
+    expect(tables(result.report)).toEqual(tables(worked));
+    expect(result.report.overview).toContain('三、依申请公开情况');
+  });
+});
+
 describe('HTML notes point at the line of the cell', () => {
   it('a blank cell in a rendered page', async () => {
     const { renderReport } = await import('../src/render/index.js');

@@ -21,7 +21,8 @@ const HEADING = /^([一二三四五六])[、.,]\s*(.+)$/;
 const HEADING_WORDS: ((rest: string) => boolean)[] = [
   (rest) => !/本年新收|上年结转|申请数量/.test(rest),
   (rest) => /主动公开/.test(rest),
-  (rest) => /申请/.test(rest) && !/数量/.test(rest),
+  // Not 三、依申请公开情况, a common sub-heading of 一.
+  (rest) => /收到|申请情况/.test(rest) && !/数量/.test(rest),
   (rest) => /复议|诉讼/.test(rest),
   (rest) => /问题|改进/.test(rest),
   (rest) => /其他|其它|事项/.test(rest),
