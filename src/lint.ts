@@ -1,3 +1,4 @@
+import { ConfigError, UsageError } from './errors.js';
 import { t, type MessageKey } from './i18n/index.js';
 import { decodeSource } from './load/decode.js';
 import { fastLoaded, fastLoad } from './load/fast-path.js';
@@ -77,7 +78,11 @@ export function lintLoaded(loaded: LoadedReport, file: string, options: LintOpti
         if (severityOf(rule.meta.id, rule.meta.severity, severities) === 'off') continue;
         if (rule.meta.reads.some(unusable) || broken.has('')) continue;
         if (rule.meta.needsPrevious && !options.previous) continue;
-        runRule(rule, report, template, file, lang, options, findings);
+        try {
+          runRule(rule, report, template, file, lang, options, findings);
+        } catch (error) {
+          throw ruleFailure(error, rule.meta.id, file);
+        }
       }
     }
   }
@@ -139,6 +144,17 @@ function runRule(rule: Rule, report: Report, template: number, file: string, lan
       out.push(finding);
     },
   });
+}
+
+/**
+ * A rule that throws is a bug in report-lint (exit 2), not in the report: name the rule and
+ * the file, keep the original stack for --debug. Configuration errors pass through unchanged.
+ */
+function ruleFailure(error: unknown, id: string, file: string): unknown {
+  if (error instanceof ConfigError || error instanceof UsageError || !(error instanceof Error)) return error;
+  const wrapped = new Error(`while running rule "${id}" on ${file}: ${error.message}`, { cause: error });
+  wrapped.stack = `${wrapped.message}\n${error.stack ?? ''}`;
+  return wrapped;
 }
 
 /** Top-level keys with schema findings; '' when the whole document is wrong. */

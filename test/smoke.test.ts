@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { lintSource } from '../src/lint.js';
+import { rules } from '../src/rules/index.js';
 
 const EXAMPLES = readdirSync('fixtures/examples').sort().map((f) => `fixtures/examples/${f}`);
 
@@ -35,5 +36,20 @@ describe('smoke', () => {
     }
     for (const g of ['review', 'lawsuit_direct', 'lawsuit_after_review']) expect(data.review_litigation[g].total).toBeGreaterThan(0);
     expect(data.proactive.fees.amount % 1).not.toBe(0);
+  });
+});
+
+describe('a rule that throws', () => {
+  it('is a bug report naming the rule and the file, not a diagnostic', () => {
+    const rule = rules.find((r) => r.meta.id === 'balance')!;
+    const spy = vi.spyOn(rule, 'check').mockImplementation(() => {
+      throw new TypeError('boom');
+    });
+    try {
+      expect(() => lintSource(readFileSync(EXAMPLES[0]!), 'r.yaml')).toThrow('while running rule "balance" on r.yaml: boom');
+    } finally {
+      spy.mockRestore();
+    }
+    expect(lintSource(readFileSync(EXAMPLES[0]!), 'r.yaml').diagnostics).toEqual([]);
   });
 });
