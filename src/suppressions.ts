@@ -1,10 +1,11 @@
-import { Lexer } from 'yaml';
+import { Lexer, LineCounter, parseDocument } from 'yaml';
 import { t, type MessageKey } from './i18n/index.js';
 import { compareDiagnostics } from './lint.js';
 import { decodeSource } from './load/decode.js';
+import { locate } from './load/locate.js';
 import { configurableRuleIds } from './rule-catalog.js';
 import { rules, STAGES } from './rules/index.js';
-import type { Diagnostic, FileResult, JsonPath, Lang, SeveritySetting } from './types.js';
+import type { Diagnostic, FileResult, JsonPath, Lang, Position, SeveritySetting } from './types.js';
 import { fromPointer } from './util/json-pointer.js';
 
 /** The checks of the suppressions themselves; both warnings by default, configurable like any rule. */
@@ -24,6 +25,8 @@ export interface SuppressionOptions {
   ignores?: readonly IgnoreEntry[];
   /** Whether last year's report was at hand: without it the cross-year rules did not run. */
   hasPrevious?: boolean;
+  /** Where a JSON Pointer is in the file, for an `ignore:` entry that matched nothing (computed only then). */
+  locatePointer?: (pointer: string) => Position | undefined;
 }
 
 type DirectiveKind = 'disable-line' | 'disable-next-line';
@@ -113,6 +116,11 @@ export function applySuppressions(result: FileResult, text: string | undefined, 
         if (!used.has(rule) && ran(rule)) warn('unused-suppression', 'unused', directive, { directive: `report-lint-${directive.kind}`, rule });
       }
     }
+    ignores.forEach((entry, i) => {
+      if (usedIgnores.has(i) || (entry.rule !== undefined && !ran(entry.rule))) return;
+      const at = options.locatePointer?.(entry.path ?? '') ?? { line: 1, column: 1, endColumn: 1 };
+      warn('unused-suppression', 'unusedIgnore', at, { rule: entry.rule ?? '*', path: entry.path ?? '/' });
+    });
   }
 
   const diagnostics = [...kept, ...extra].sort(compareDiagnostics);
@@ -189,13 +197,21 @@ export function suppressInSource(
   options: { lang?: Lang; severities?: Record<string, SeveritySetting>; ignores?: readonly IgnoreEntry[]; encoding?: string; previous?: unknown },
 ): FileResult {
   const lang = options.lang ?? 'zh';
-  let text: string | undefined;
-  if (typeof source === 'string') text = source;
-  else if (mayHoldDirective(source)) {
+  const decode = () => {
+    if (typeof source === 'string') return source;
     const decoded = decodeSource(source, lang, options.encoding !== undefined ? { encoding: options.encoding } : {});
-    if (!('finding' in decoded)) text = decoded.text;
-  }
-  return applySuppressions(result, text, { lang, hasPrevious: options.previous !== undefined, ...(options.severities ? { severities: options.severities } : {}), ...(options.ignores ? { ignores: options.ignores } : {}) });
+    return 'finding' in decoded ? undefined : decoded.text;
+  };
+  const text = typeof source === 'string' || mayHoldDirective(source) ? decode() : undefined;
+  // Only an ignore entry that matched nothing needs a position: parse the text again just then.
+  const locatePointer = (pointer: string) => {
+    const full = text ?? decode();
+    if (full === undefined) return undefined;
+    const lineCounter = new LineCounter();
+    const doc = parseDocument(full, { lineCounter });
+    return doc.errors.length > 0 ? undefined : locate(doc, lineCounter, fromPointer(pointer));
+  };
+  return applySuppressions(result, text, { lang, hasPrevious: options.previous !== undefined, locatePointer, ...(options.severities ? { severities: options.severities } : {}), ...(options.ignores ? { ignores: options.ignores } : {}) });
 }
 
 const MARKER = Buffer.from('report-lint-');

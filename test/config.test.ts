@@ -52,6 +52,12 @@ describe('the project config', () => {
     expect(summary(county.stdout)).toEqual({ 'reports/2021-county.json': ['274 error appeal-total'] });
   });
 
+  it('an ignore entry that suppresses nothing in a file it names is an unused-suppression warning at its path', async () => {
+    const r = await runMain([at('reports/2021-late.json'), '--config', '../unused-ignore.yaml', '-f', 'json'], { cwd: PROJECT });
+    // Line 269 is `    "review": {`; the mapping starts at column 15.
+    expect(summary(r.stdout)).toEqual({ 'reports/2021-late.json': ['5 warning publication-deadline', '269 warning unused-suppression'] });
+  });
+
   it('--print-config FILE prints the effective config as JSON', async () => {
     const r = await runMain(['--print-config', 'reports/strict/2020-appeal.yaml'], { cwd: PROJECT });
     expect(r.code).toBe(0);

@@ -275,6 +275,7 @@ export const en: Record<MessageKey, string> = {
   'suppression.unknownRule': 'The suppression comment names {{rule}}, which is not a rule',
   'suppression.notSuppressible': '{{rule}} cannot be suppressed by a comment',
   'suppression.unused': '{{directive}} {{rule}} suppresses nothing; remove the comment',
+  'suppression.unusedIgnore': 'The config file\'s ignore entry (rule {{rule}}, path {{path}}) suppresses nothing in this file; remove or correct it',
   'sarif.fullDescription': '{{description}} (default severity: {{severity}})',
   'sarif.help': '{{description}}. Details and examples: {{url}}',
   'sarif.helpMarkdown': '{{description}}. [Details and examples]({{url}})',

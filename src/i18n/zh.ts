@@ -278,6 +278,7 @@ export const zh = {
   'suppression.unknownRule': '抑制注释中的规则 {{rule}} 不存在',
   'suppression.notSuppressible': '{{rule}} 不能用注释抑制',
   'suppression.unused': '{{directive}} {{rule}} 没有抑制任何问题，请删除这条注释',
+  'suppression.unusedIgnore': '配置文件中的 ignore 条目（规则 {{rule}}，路径 {{path}}）在本文件中没有抑制任何问题，请删除或改正',
   'sarif.fullDescription': '{{description}}（默认级别：{{severity}}）',
   'sarif.help': '{{description}}。说明与示例：{{url}}',
   'sarif.helpMarkdown': '{{description}}。[说明与示例]({{url}})',
