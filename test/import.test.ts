@@ -163,6 +163,30 @@ describe('HTML notes point at the line of the cell', () => {
   });
 });
 
+describe('a web page whose table 三 has its own column layout', () => {
+  it('reads rows by their labels when the grid differs from the template', async () => {
+    const { dataRows, tableModels } = await import('../src/render/layout.js');
+    const { getIn } = await import('../src/report-shape.js');
+    const [, applications] = tableModels(2021);
+    // Two label columns instead of three, no 勾稽 note, groups as rowspan cells: 9 columns, not 10.
+    const rows = dataRows(applications!).map((row, i, all) => {
+      const group = row.path.length === 4 ? row.path[2] : undefined;
+      const first = group && all.findIndex((r) => r.path[2] === group && r.path.length === 4) === i;
+      const size = all.filter((r) => r.path.length === 4 && r.path[2] === group).length;
+      const lead = group ? (first ? `<td rowspan="${size}">（${group}）</td>` : '') : '';
+      const label = group ? `<td>${row.label}</td>` : `<td colspan="2">${row.label}</td>`;
+      return `<tr>${lead}${label}${row.values.map((v) => `<td>${getIn(county, v.path)}</td>`).join('')}</tr>`;
+    });
+    const html = `<p>某县市场监督管理局2021年政府信息公开工作年度报告</p><p>三、收到和处理政府信息公开申请情况</p>
+<table><tr><td colspan="2" rowspan="2">项目</td><td colspan="7">申请人情况</td></tr>
+<tr><td>自然人</td><td>商业企业</td><td>科研机构</td><td>社会公益组织</td><td>法律服务机构</td><td>其他</td><td>总计</td></tr>
+${rows.join('\n')}</table>`;
+    const result = importText(html, 'html');
+    expect(result.report.applications).toEqual(county.applications);
+    expect(result.notes.filter((n) => n.severity === 'warning' && n.messageId !== 'sectionMissing').map((n) => n.messageId + JSON.stringify(n.data))).toEqual([]);
+  });
+});
+
 describe('what cannot be determined is null, with a note', () => {
   it('a report without a title or tables', () => {
     const result = importText('随便一段文字。\n', 'txt');

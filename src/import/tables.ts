@@ -141,15 +141,18 @@ export function readTableSection(
 
 /** The longest run of trailing label cells that names a label (a label split across cells). */
 function matchTail(cells: SourceCell[], dict: LabelDictionary, section: string) {
+  let fuzzy: { match: NonNullable<ReturnType<LabelDictionary['match']>>; used: number; text: string } | undefined;
+  // An exact label in fewer cells beats a typo-distance match over more (项目 + 申请人情况).
   for (let used = cells.length; used >= 1; used--) {
     const text = cells
       .slice(cells.length - used)
       .map((c) => c.text)
       .join('');
     const match = dict.match(text, section);
-    if (match) return { match, used, text };
+    if (match && match.how !== 'fuzzy') return { match, used, text };
+    if (match && !fuzzy) fuzzy = { match, used, text };
   }
-  return undefined;
+  return fuzzy;
 }
 
 /** Values by grid position, when the line is laid out exactly as the template's row. */
