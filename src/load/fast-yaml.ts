@@ -173,8 +173,9 @@ class Parser {
       rest = close + 1;
     } else {
       if ('-?:,[]{}#&*!|>%@`'.includes(c) && !(c === '-' && /[0-9.]/.test(text[p + 1] ?? ''))) giveUp();
-      let stop = text.indexOf(' #', p);
-      if (stop === -1 || stop > line.end) stop = line.end;
+      // Search this line only (a search through the rest of the text would make a file quadratic).
+      const comment = text.substring(p, line.end).indexOf(' #');
+      const stop = comment === -1 ? line.end : p + comment;
       let valueEnd = stop;
       while (valueEnd > p && text.charCodeAt(valueEnd - 1) === 32) valueEnd--;
       const raw = text.slice(p, valueEnd);

@@ -1,4 +1,5 @@
-import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq } from './fast-lazy-yaml.js';
 import type { JsonPath, Position } from '../types.js';
 
 /**
