@@ -132,6 +132,29 @@ describe('a PDF-style copy: cells separated by single spaces, short labels', () 
   });
 });
 
+describe('number cells', () => {
+  it('reads what a cell says, noting every change, and never turns 无 or a dash into 0', async () => {
+    const { classifyCell, numberValue } = await import('../src/import/cells.js');
+    const read = (raw: string, kind: 'count' | 'change' | 'money') => {
+      const cell = classifyCell(raw);
+      return cell.type === 'number' ? numberValue(cell, kind) : cell.type;
+    };
+    expect(read('251000元', 'money')).toEqual({ value: 25.1, notes: ['unitConverted'] });
+    expect(read('5元', 'money')).toEqual({ value: 0.0005, notes: ['unitConverted'] });
+    expect(read('160.5964万元', 'money')).toEqual({ value: 160.5964, notes: ['unitRemoved'] });
+    expect(read('12.5万', 'money')).toEqual({ value: 12.5, notes: ['unitRemoved'] });
+    expect(read('+19', 'change')).toEqual({ value: 19, notes: [] });
+    expect(read('-3', 'change')).toEqual({ value: -3, notes: [] });
+    expect(read('+19', 'count')).toEqual({ value: 19, notes: ['sign'] });
+    expect(read('１２', 'count')).toEqual({ value: 12, notes: ['fullWidth'] });
+    expect(read('1,234', 'count')).toEqual({ value: 1234, notes: ['thousands'] });
+    expect(read('3件', 'count')).toEqual({ value: 3, notes: ['unitRemoved'] });
+    for (const raw of ['/', '—', '——', '-', '无', '／']) expect(read(raw, 'count')).toBe('dash');
+    for (const raw of ['', ' ', '\u3000', '&nbsp;'.replace('&nbsp;', '\u00a0')]) expect(read(raw, 'count')).toBe('blank');
+    expect(read('1.属于国家秘密', 'count')).toBe('label');
+  });
+});
+
 describe('titles', () => {
   const title = (text: string) => importText(text, 'txt').report;
   it('reads year and agency however the title is worded', () => {

@@ -10,12 +10,13 @@ export type CellValue =
   | { type: 'label'; raw: string };
 
 const DASH = /^[/\\／＼—–―─\-－~～]+$/;
-const NUMBER = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(万元|元|件|个|项|条|次|人|户)?$/;
+const NUMBER = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(万元|万|元|件|个|项|条|次|人|户)?$/;
 
 export function classifyCell(raw: string): CellValue {
   const trimmed = raw.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
   if (trimmed === '') return { type: 'blank' };
-  if (DASH.test(trimmed)) return { type: 'dash', raw: trimmed };
+  // 无 / 空 in a number cell say "nothing" but not which number: missing, like a dash.
+  if (DASH.test(trimmed) || /^(无|空|暂无)$/.test(trimmed)) return { type: 'dash', raw: trimmed };
   const compact = trimmed.normalize('NFKC').replace(/\s+/g, '').replace(/[−﹣]/g, '-').replace(/^\*\*(.*)\*\*$/, '$1');
   const m = NUMBER.exec(compact);
   if (!m) return { type: 'label', raw: trimmed };
