@@ -9,7 +9,7 @@ import { suppressInSource } from './suppressions.js';
 import { dropWarnings, exitCodeOf } from './thresholds.js';
 import { lintLoaded, lintSource } from './lint.js';
 import { inputOptions, readStream } from './load/read-input.js';
-import { lintFile } from './lint-file.js';
+import { lintFiles } from './parallel/run.js';
 import { crossYearFor, fixModeOf, lintStdinWithFix, reportFixes } from './fix/run-hooks.js';
 import type { FileResult, Lang } from './types.js';
 
@@ -50,7 +50,9 @@ export async function runLint(paths: string[], opts: LintCliOptions, io: MainIO)
   } else {
     const files = collectFiles(paths, { cwd, lang, ignorePatterns: opts.ignorePattern, isIgnored: config.ignorePatternMatcher() });
     const crossYear = crossYearFor(files, opts, input.maxFileSize);
-    for (const file of files) results.push(lintFile(file, { ...config.lintOptionsFor(file, lang), keepData, ...input, ...(fix ? { fix } : {}), ...crossYear.optionsFor(file) }));
+    const optionsFor = (file: string) => ({ ...config.lintOptionsFor(file, lang), keepData, ...input, ...(fix ? { fix } : {}), ...crossYear.optionsFor(file) });
+    // --jobs worker threads, results in file order (issue 6): src/parallel/run.ts. --fix writes files: one thread.
+    await lintFiles(files, optionsFor, fix ? 1 : opts.jobs, (result) => results.push(result));
     crossYear.warnUnused(io);
   }
   if (fix) reportFixes(results, fix, io, lang, stdoutFormat !== undefined && stdoutFormat !== 'stylish');

@@ -1,0 +1,20 @@
+import type { LintOptions } from '../lint.js';
+import type { IgnoreEntry } from '../suppressions.js';
+import type { FileResult } from '../types.js';
+
+/** Everything lintFile needs for one file, as plain data a worker can receive. */
+export interface FileTask {
+  index: number;
+  file: string;
+  options: LintOptions & { ignores?: readonly IgnoreEntry[] };
+}
+
+/** One task's answer: the result, or the error lintFile threw (rethrown in file order by the pool). */
+export type TaskAnswer =
+  | { index: number; result: FileResult }
+  | { index: number; error: { name: string; message: string; stack?: string } };
+
+/** main → worker: a batch of tasks, or `null` to finish. */
+export type ToWorker = FileTask[] | null;
+/** worker → main: the batch's answers (and so: ready for the next batch). */
+export type FromWorker = TaskAnswer[];

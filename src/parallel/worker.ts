@@ -1,0 +1,20 @@
+import { parentPort } from 'node:worker_threads';
+import { lintFile } from '../lint-file.js';
+import type { FromWorker, TaskAnswer, ToWorker } from './protocol.js';
+
+/** A --jobs worker thread: lints batches of files exactly as the main thread would. */
+parentPort!.on('message', (batch: ToWorker) => {
+  if (batch === null) {
+    parentPort!.close();
+    return;
+  }
+  const answers: TaskAnswer[] = batch.map(({ index, file, options }) => {
+    try {
+      return { index, result: lintFile(file, options) };
+    } catch (error) {
+      const e = error as Error;
+      return { index, error: { name: e.name, message: e.message, ...(e.stack ? { stack: e.stack } : {}) } };
+    }
+  });
+  parentPort!.postMessage(answers satisfies FromWorker);
+});
