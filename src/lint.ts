@@ -3,6 +3,7 @@ import { t, type MessageKey } from './i18n/index.js';
 import { decodeSource } from './load/decode.js';
 import { fastLoaded, fastLoad } from './load/fast-path.js';
 import { locate } from './load/locate.js';
+import { dataFits, fastPathFits } from './load/limits.js';
 import { locateInText } from './narrative/position.js';
 import { parseText, type Parsed } from './load/parse.js';
 import { templateOf } from './report-shape.js';
@@ -45,8 +46,9 @@ export function loadReport(source: Uint8Array | string, file: string, lang: Lang
   // Encodings, line endings, NUL: src/load/decode.ts.
   const decoded = decodeSource(source, lang, { encoding });
   if ('finding' in decoded) return { findings: [decoded.finding] };
-  const fast = fastLoad(decoded.text, kind);
-  if (fast) return fastLoaded(fast, () => parseText(decoded.text, kind, lang));
+  // Hostile input (huge, deep) always takes the full parser and its limits (src/load/limits.ts).
+  const fast = fastPathFits(decoded.text) ? fastLoad(decoded.text, kind) : undefined;
+  if (fast && dataFits(fast.data)) return fastLoaded(fast, () => parseText(decoded.text, kind, lang));
   const parsed = parseText(decoded.text, kind, lang);
   return { parsed, data: parsed.data, findings: [...parsed.findings] };
 }

@@ -8,9 +8,13 @@ const catalogues: Record<Lang, Record<MessageKey, string>> = { zh, en };
 /** Render a catalogue message; a missing placeholder value is left visible so tests catch it. */
 export function t(lang: Lang, key: MessageKey, data: Record<string, string | number> = {}): string {
   return catalogues[lang][key].replace(/\{\{(\w+)\}\}/g, (m, name: string) =>
-    name in data ? String(data[name]) : m,
+    name in data ? clip(String(data[name])) : m,
   );
 }
+
+/** A value from the file (a 5 MB key) must not make a 5 MB message. */
+const MAX_VALUE_LENGTH = 500;
+const clip = (s: string) => (s.length > MAX_VALUE_LENGTH ? s.slice(0, MAX_VALUE_LENGTH) + '…' : s);
 
 /** `--lang` default: LC_ALL, then LANG; English only when the locale says so, otherwise Chinese. */
 export function langFromEnv(env: NodeJS.ProcessEnv = process.env): Lang {

@@ -61,9 +61,10 @@ export function prescan(text: string, lang: Lang): PrescanProblem | undefined {
     blockScalarIndent = -1;
     if (++nodes > LIMITS.nodes) return fail('tooManyNodes', i);
     let valueStart = true;
+    // `- - - x` and `? ? x` nest one level per indicator; so does `a: b: c:` for the parser
+    // (which rejects it, but only after building every level).
+    let compact = 0;
     if (flow === 0) {
-      // `- - - x` and `? ? x` nest one level per indicator.
-      let compact = 0;
       while ((text[j] === '-' || text[j] === '?') && (j + 1 >= n || /[ \t\r\n]/.test(text[j + 1]!))) {
         if (++compact > LIMITS.depth) return fail('tooDeep', j);
         j++;
@@ -97,6 +98,7 @@ export function prescan(text: string, lang: Lang): PrescanProblem | undefined {
         if (++nodes > LIMITS.nodes) return fail('tooManyNodes', j);
         valueStart = true;
       } else if (c === ':' && (flow > 0 || j + 1 >= n || /[ \t\r\n]/.test(text[j + 1]!))) {
+        if (flow === 0 && ++compact > LIMITS.depth) return fail('tooDeep', j);
         valueStart = true;
       } else if ((c === '|' || c === '>') && valueStart && flow === 0) {
         blockScalarIndent = indent;
@@ -198,4 +200,28 @@ export function structureFindings(doc: Document.Parsed, lineCounter: LineCounter
     }
   }
   return findings;
+}
+
+/**
+ * The fast path (issue 6) builds data without a yaml Document and so without the checks
+ * above. It may be used only when the text passes `prescan` and its data stays within LIMITS;
+ * otherwise loadReport takes the full parser, which reports the limit at its position.
+ */
+export function fastPathFits(text: string): boolean {
+  return prescan(text, 'en') === undefined;
+}
+
+export function dataFits(data: unknown): boolean {
+  const stack: { value: unknown; depth: number }[] = [{ value: data, depth: 1 }];
+  while (stack.length > 0) {
+    const { value, depth } = stack.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth > LIMITS.depth) return false;
+    // yaml rejects an implicit key over 1024 characters; the full parser says so at its position.
+    if (!Array.isArray(value) && Object.keys(value).some((key) => key.length > 1024)) return false;
+    const children = Array.isArray(value) ? value : Object.values(value);
+    if (children.length > (Array.isArray(value) ? LIMITS.items : LIMITS.keys)) return false;
+    for (const child of children) stack.push({ value: child, depth: depth + 1 });
+  }
+  return true;
 }
