@@ -19,7 +19,9 @@ export function langOf(argv: readonly string[], env: NodeJS.ProcessEnv): Lang {
 /** commander's usage errors, in the run's language; unknown kinds keep commander's own text. */
 export function commanderErrorLine(error: CommanderError, lang: Lang): string {
   const quoted = [...error.message.matchAll(/'([^']*)'/g)].map((m) => m[1]!);
-  const option = (quoted[0] ?? '').split(' ')[0]!;
+  // `'-f, --format <name>'` → `--format`; an unknown option or command is quoted alone.
+  const flags = quoted[0] ?? '';
+  const option = /--[\w-]+/.exec(flags)?.[0] ?? flags.split(' ')[0]!;
   const suggestion = /Did you mean ([^?]+)\?/.exec(error.message)?.[1];
   const hint = suggestion ? t(lang, 'cli.didYouMean', { suggestion }) : '';
   switch (error.code) {

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { UsageError } from './errors.js';
 import { loadFormatter } from './format/index.js';
@@ -49,10 +49,20 @@ export function writeOutputs(
     }
     const target = resolve(ctx.cwd, plan.file);
     try {
-      mkdirSync(dirname(target), { recursive: true });
+      makeParents(target);
       writeFileSync(target, text);
     } catch (error) {
       throw new UsageError(t(ctx.lang, 'cli.cannotWrite', { file: plan.file, code: (error as NodeJS.ErrnoException).code ?? String(error) }));
     }
   }
+}
+
+/**
+ * Create the missing folders above `file` one by one. Not `mkdirSync(…, { recursive: true })`:
+ * under some unwritable trees (/proc) Node 20's recursive mkdir loops forever instead of failing.
+ */
+function makeParents(file: string): void {
+  const missing: string[] = [];
+  for (let dir = dirname(file); !existsSync(dir) && dirname(dir) !== dir; dir = dirname(dir)) missing.unshift(dir);
+  for (const dir of missing) mkdirSync(dir);
 }

@@ -119,6 +119,11 @@ describe('formats through the command line', () => {
   });
   const validate = sarifValidator();
 
+  it('an output file that cannot be written is exit 2 with one line, not a hang', async () => {
+    const r = await runMain(['fixtures/examples', '-o', '/proc/no-such-dir/out.json']);
+    expect(r).toEqual({ code: 2, stdout: '', stderr: 'report-lint: 无法写入输出文件 /proc/no-such-dir/out.json：ENOENT\n' });
+  });
+
   it('pairing mistakes are usage errors', async () => {
     expect((await runMain(['fixtures/examples', '-f', 'json', '-f', 'sarif'])).stderr).toBe(
       'report-lint: 格式 json, sarif 都会写到标准输出，无法区分：请为其中的格式加上 --output 文件\n',

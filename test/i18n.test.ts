@@ -47,6 +47,8 @@ describe('choosing the language', () => {
     expect(await runMain(['--formt', 'json', 'x.yaml'])).toEqual({ code: 2, stdout: '', stderr: 'report-lint: 未知选项 --formt（见 --help），是否应为 --format？\n' });
     expect((await runMain(['--lang', 'en', '--formt', 'json'])).stderr).toBe('report-lint: Unknown option --formt (see --help); did you mean --format?\n');
     expect((await runMain(['--lang', 'fr', 'x.yaml'])).stderr).toBe('report-lint: 选项 --lang 的值 fr 无效，可用：zh, en\n');
+    expect((await runMain(['rules', '-f', 'xml'])).stderr).toBe('report-lint: 选项 --format 的值 xml 无效，可用：text, json\n');
+    expect((await runMain(['x.yaml', '--output'])).stderr).toBe('report-lint: 选项 --output 缺少参数值\n');
     expect((await runMain(['lint', '--help', '--lang', 'en'])).stdout).toContain('--max-warnings <n>');
     expect((await runMain(['lint', '--help', '--lang', 'en'])).stdout).toContain('exit 1 when there are more than n warnings');
     expect((await runMain(['lint', '--help'])).stdout).toContain('警告超过 n 个时退出码为 1');
