@@ -63,10 +63,11 @@ function row(parts) {
 }
 
 /** A report whose every relation of rules.md adds up (applications and appeals randomised). */
-function validReport(r, template) {
+function validReport(r, template, index) {
   const report = clone(BASES[template]);
   report.year = template === 2019 ? pick(r, [2019, 2020]) : 2021 + int(r, 4);
-  report.agency = pick(r, PLACES) + pick(r, AGENCIES);
+  // One report per agency, as in a province's folder for one year (no accidental cross-year pairs).
+  report.agency = `${pick(r, PLACES)}第${index + 1}片区${pick(r, AGENCIES)}`;
   report.overview = paragraph(r, 6 + int(r, 4));
   report.problems = paragraph(r, 3 + int(r, 2));
   const a = report.applications;
@@ -138,7 +139,7 @@ export function generate(dir, count, { format, seed = 2026, invalidShare = 0.1 }
   let invalid = 0;
   for (let i = 0; i < count; i++) {
     const template = r() < 0.5 ? 2019 : 2021;
-    let report = validReport(r, template);
+    let report = validReport(r, template, i);
     const bad = r() < invalidShare;
     if (bad) {
       report = breakReport(r, report);

@@ -4,7 +4,7 @@
 //   BENCH_SIZES=1000,10000  BENCH_RUNS=3 (batches)  BENCH_COLD_RUNS=15  BENCH_KEEP=1 (keep the temp folder)
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, freemem, tmpdir, totalmem } from 'node:os';
+import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generate } from './generate.mjs';
@@ -86,6 +86,7 @@ function machine() {
     `- CPU: ${cpu}, ${cpus().length} logical cores (nproc ${spawnSync('nproc').stdout?.toString().trim() || '?'})`,
     `- Memory: ${(totalmem() / 2 ** 30).toFixed(1)} GiB total, ${(freemem() / 2 ** 30).toFixed(1)} GiB free at start`,
     `- Node ${process.version}, ${process.platform} ${process.arch}`,
+    `- Load average (1/5/15 min) when the run ended: ${loadavg().map((x) => x.toFixed(2)).join(' / ')} (other processes compete for the ${cpus().length} cores: worker threads only help on an idle machine)`,
     `- report-lint ${JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version}, ajv-cli ${JSON.parse(readFileSync(join(ROOT, 'node_modules/ajv-cli/package.json'), 'utf8')).version}`,
   ].join('\n');
 }

@@ -60,7 +60,8 @@ export function jsonRanges(text: string): RangedNode {
         ws();
         p++; // ':'
         const v = value();
-        const name = JSON.parse(text.slice(key[0], key[1])) as string;
+        const raw = text.slice(key[0] + 1, key[1] - 1);
+        const name = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
         if (!entries.has(name)) entries.set(name, { key, value: v });
         ws();
         if (text[p] === ',') p++;
