@@ -3,6 +3,7 @@ import { join, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { UsageError } from './errors.js';
+import { linkAllowed } from './load/read-input.js';
 import { t } from './i18n/index.js';
 import type { Lang } from './types.js';
 
@@ -51,7 +52,7 @@ export function collectFiles(paths: readonly string[], options: CollectOptions =
       stat = undefined;
     }
     if (stat?.isDirectory()) {
-      if (!ignored(p)) walk(p, cwd, ignored, add);
+      if (!ignored(p)) walk(p, cwd, ignored, add, resolve(cwd, p));
     } else if (stat) add(p);
     else if (isDynamicPattern(p)) {
       const matches = globSync(p, { cwd, onlyFiles: true, ignore: ['**/node_modules/**'], expandDirectories: false }).filter((f) => REPORT_FILE.test(f));
@@ -64,12 +65,16 @@ export function collectFiles(paths: readonly string[], options: CollectOptions =
   return [...files.values()].sort();
 }
 
-function walk(dir: string, cwd: string, ignored: (file: string) => boolean, add: (file: string) => void): void {
+function walk(dir: string, cwd: string, ignored: (file: string) => boolean, add: (file: string) => void, root: string): void {
   for (const entry of readdirSync(resolve(cwd, dir), { withFileTypes: true })) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const full = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!ignored(full)) walk(full, cwd, ignored, add);
+      if (!ignored(full)) walk(full, cwd, ignored, add, root);
+    } else if (entry.isSymbolicLink()) {
+      // Symlinked folders are not entered (no loops); a symlinked report is read only when it
+      // resolves inside the named folder, so a link to ~/.ssh/… cannot be read and echoed (issue 7).
+      if (REPORT_FILE.test(entry.name) && linkAllowed(root, resolve(cwd, full))) add(full);
     } else if (REPORT_FILE.test(entry.name)) add(full);
   }
 }

@@ -162,3 +162,17 @@ export function isInside(root: string, target: string): boolean {
     return false;
   }
 }
+
+/**
+ * A symlink met in a directory walk is linted when it resolves inside the walked folder, and
+ * also when it resolves nowhere (broken, or a loop) so that readInput says so instead of the
+ * file being skipped in silence. A link that leads outside the folder is skipped.
+ */
+export function linkAllowed(root: string, link: string): boolean {
+  try {
+    realpathSync(link);
+  } catch {
+    return true;
+  }
+  return isInside(root, link);
+}
