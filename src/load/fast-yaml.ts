@@ -30,6 +30,15 @@ export const UNUSUAL = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uff
 const KEY = /^[A-Za-z_$][\w$-]*$/;
 const NOT_STRING_KEY = /^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|__proto__)$/;
 
+/**
+ * A string value that does not keep the whole source text alive: V8 makes slices of long
+ * strings point into their parent, and a run that keeps a summary per file (cross-year
+ * pairing) would then hold every file's text.
+ */
+function own<T>(value: T): T {
+  return typeof value === 'string' && value.length >= 13 ? ((' ' + value).slice(1) as T) : value;
+}
+
 class GiveUp {}
 const GIVE_UP = new GiveUp();
 const giveUp = (): never => {
@@ -169,7 +178,7 @@ class Parser {
       const close = this.quoted(p, line.end);
       const inner = text.slice(p + 1, close);
       const data = c === "'" ? inner.replace(/''/g, "'") : inner;
-      result = { data, node: { range: [p, close + 1, this.lineEnd(line)] } };
+      result = { data: own(data), node: { range: [p, close + 1, this.lineEnd(line)] } };
       rest = close + 1;
     } else {
       if ('-?:,[]{}#&*!|>%@`'.includes(c) && !(c === '-' && /[0-9.]/.test(text[p + 1] ?? ''))) giveUp();
@@ -181,7 +190,7 @@ class Parser {
       const raw = text.slice(p, valueEnd);
       // `a: b: c` is an error for yaml; a trailing ':' too.
       if (raw.includes(': ') || raw.endsWith(':')) giveUp();
-      result = { data: resolvePlain(raw), node: { range: [p, valueEnd, this.lineEnd(line)] } };
+      result = { data: own(resolvePlain(raw)), node: { range: [p, valueEnd, this.lineEnd(line)] } };
       rest = stop;
     }
     // After the value: only spaces and a comment (which needs a space before '#').
@@ -238,7 +247,7 @@ class Parser {
       if (NOT_STRING_KEY.test(key!) || Object.prototype.hasOwnProperty.call(data, key!)) giveUp();
       const first = raw![0]!;
       if ('-?:,[]{}#&*!|>%@`'.includes(first) && !(first === '-' && /[0-9.]/.test(raw![1] ?? ''))) giveUp();
-      data[key!] = resolvePlain(raw!);
+      data[key!] = own(resolvePlain(raw!));
       if (entries) {
         const keyStart = offset + lead!.length;
         const valueStart = offset + part.indexOf(raw!, lead!.length + key!.length + 1);
@@ -281,6 +290,6 @@ class Parser {
     this.i = lastContent + 1;
     const value = content.join('\n') + (header === '|' ? '\n' : '');
     const end = last.end + 1;
-    return { data: value, node: { range: [p, end, end] } };
+    return { data: own(value), node: { range: [p, end, end] } };
   }
 }
