@@ -1,13 +1,19 @@
 import { readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, relative, resolve } from 'node:path';
-import picomatch from 'picomatch';
-import { globSync, isDynamicPattern } from 'tinyglobby';
 import { UsageError } from './errors.js';
 import { linkAllowed } from './load/read-input.js';
 import { t } from './i18n/index.js';
 import type { Lang } from './types.js';
 
 const REPORT_FILE = /\.(ya?ml|json)$/i;
+
+// The glob libraries are loaded on first use: a pre-commit run over named files never needs them,
+// and its start-up is felt on every commit.
+const require = createRequire(import.meta.url);
+const tinyglobby = () => require('tinyglobby') as typeof import('tinyglobby');
+const picomatch = (patterns: string[], options: import('picomatch').PicomatchOptions) =>
+  (require('picomatch') as typeof import('picomatch'))(patterns, options);
 
 export interface CollectOptions {
   /** Folder that relative paths, globs and `--ignore-pattern`s start from. */
@@ -54,8 +60,8 @@ export function collectFiles(paths: readonly string[], options: CollectOptions =
     if (stat?.isDirectory()) {
       if (!ignored(p)) walk(p, cwd, ignored, add, resolve(cwd, p));
     } else if (stat) add(p);
-    else if (isDynamicPattern(p)) {
-      const matches = globSync(p, { cwd, onlyFiles: true, ignore: ['**/node_modules/**'], expandDirectories: false }).filter((f) => REPORT_FILE.test(f));
+    else if (tinyglobby().isDynamicPattern(p)) {
+      const matches = tinyglobby().globSync(p, { cwd, onlyFiles: true, ignore: ['**/node_modules/**'], expandDirectories: false }).filter((f) => REPORT_FILE.test(f));
       if (matches.length === 0) throw new UsageError(t(lang, 'files.globNoMatch', { pattern: p }));
       matches.forEach(add);
     } else {

@@ -21,7 +21,7 @@ export async function runLint(paths: string[], opts: LintCliOptions, io: MainIO)
   const input = inputOptions(opts, lang);
   const cwd = io.cwd ?? process.cwd();
   // Config file and --rule (issue 3): src/config/.
-  const config = configForRun(opts, cwd, lang);
+  const config = await configForRun(opts, cwd, lang);
   if (opts.printConfig !== undefined) {
     io.stdout.write(printConfig(config, opts.printConfig, cwd));
     return 0;

@@ -75,6 +75,7 @@ describe('no hard-coded user-facing Chinese in the command-line modules', () => 
     'src/config/load.ts',
     'src/config/validate.ts',
     'src/config/resolve.ts',
+    'src/config/rule-ids.ts',
     'src/config/index.ts',
   ];
   it.each(files)('%s', (file) => {

@@ -7,9 +7,9 @@ export { ConfigResolver } from './resolve.js';
 export type { EffectiveConfig } from './resolve.js';
 
 /** The run's config: `--config FILE` or the nearest `.report-lint.yaml`, with `--rule` flags on top. */
-export function configForRun(opts: { config?: string | undefined; rule?: readonly string[] }, cwd: string, lang: Lang): ConfigResolver {
+export async function configForRun(opts: { config?: string | undefined; rule?: readonly string[] }, cwd: string, lang: Lang): Promise<ConfigResolver> {
   const ruleFlags = parseRuleFlags(opts.rule ?? [], lang);
-  return new ConfigResolver(loadConfig(cwd, opts.config, lang), cwd, ruleFlags);
+  return new ConfigResolver(await loadConfig(cwd, opts.config, lang), cwd, ruleFlags);
 }
 
 /** `--print-config FILE`: the effective config for that file as JSON (as ESLint prints it). */

@@ -5,13 +5,12 @@ import { ConfigError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import type { Lang } from '../types.js';
 import type { LoadedConfig } from './types.js';
-import { validateConfig } from './validate.js';
 
 /** Names looked for in each folder from the working directory up to the file-system root. */
 export const CONFIG_NAMES = ['.report-lint.yaml', '.report-lint.yml'];
 
 /** The config named by `--config`, else the nearest `.report-lint.yaml` above `cwd`, else an empty one. */
-export function loadConfig(cwd: string, explicit: string | undefined, lang: Lang): LoadedConfig {
+export async function loadConfig(cwd: string, explicit: string | undefined, lang: Lang): Promise<LoadedConfig> {
   const file = explicit !== undefined ? resolve(cwd, explicit) : findUp(cwd);
   if (file === undefined) return { base: cwd, config: {} };
   if (explicit !== undefined && !existsSync(file)) throw new ConfigError(t(lang, 'config.notFound', { file: explicit }));
@@ -33,6 +32,8 @@ export function loadConfig(cwd: string, explicit: string | undefined, lang: Lang
   }
   // An empty file is an empty config, as in ESLint and yamllint.
   const data = doc.contents === null ? {} : (doc.toJS({ maxAliasCount: 100 }) as unknown);
+  // Ajv is loaded only when there is a config to validate: a run without one starts faster.
+  const { validateConfig } = await import('./validate.js');
   return { file, base: dirname(file), config: validateConfig(data ?? {}, { file: shown, doc, lineCounter }, lang) };
 }
 

@@ -1,5 +1,5 @@
 import { relative, resolve } from 'node:path';
-import picomatch from 'picomatch';
+import { createRequire } from 'node:module';
 import { UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import type { LintOptions } from '../lint.js';
@@ -7,7 +7,12 @@ import { allRules } from '../rule-catalog.js';
 import type { IgnoreEntry } from '../suppressions.js';
 import type { Lang, SeveritySetting } from '../types.js';
 import type { LoadedConfig, RuleSetting } from './types.js';
-import { ruleIdProblem } from './validate.js';
+import { ruleIdProblem } from './rule-ids.js';
+
+// Loaded only when the config has globs to match (a run without a config never needs it).
+const require = createRequire(import.meta.url);
+const picomatch = (patterns: string | string[], options: import('picomatch').PicomatchOptions) =>
+  (require('picomatch') as typeof import('picomatch'))(patterns, options);
 
 /** What applies to one file: every configurable rule's severity and options, and its ignore entries. */
 export interface EffectiveConfig {

@@ -1,0 +1,40 @@
+import { t } from '../i18n/index.js';
+import { configurableRuleIds } from '../rule-catalog.js';
+import { STAGES } from '../rules/index.js';
+import type { Lang } from '../types.js';
+
+/** Why a rule id cannot be configured, or undefined when it can. Shared with `--rule`. */
+export function ruleIdProblem(id: string, lang: Lang): string | undefined {
+  if (id in STAGES) return t(lang, 'config.stageRule', { rule: id });
+  const known = configurableRuleIds();
+  if (known.includes(id)) return undefined;
+  const suggestion = closest(id, known);
+  return suggestion
+    ? t(lang, 'config.unknownRuleSuggest', { rule: id, suggestion })
+    : t(lang, 'config.unknownRule', { rule: id, rules: known.join(', ') });
+}
+
+/** The known id within edit distance 2, for "did you mean". */
+function closest(id: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const k of known) {
+    const d = distance(id, k);
+    if (d < bestDistance) [best, bestDistance] = [k, d];
+  }
+  return best;
+}
+
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cur = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+  }
+  return row[b.length]!;
+}
