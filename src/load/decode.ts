@@ -135,7 +135,8 @@ function looksLikeUtf16WithoutBom(bytes: Uint8Array): boolean {
     if (bytes[i + 1] === 0) oddNul++;
   }
   const pairs = n / 2;
-  return (oddNul >= pairs * 0.3 && evenNul === 0) || (evenNul >= pairs * 0.3 && oddNul === 0);
+  // Chinese characters such as 一 (U+4E00) put a NUL in the other byte now and then.
+  return (oddNul >= pairs * 0.2 && evenNul * 10 < oddNul) || (evenNul >= pairs * 0.2 && oddNul * 10 < evenNul);
 }
 
 function failure(messageId: string, key: MessageKey, data: Record<string, string | number>, lang: Lang, at: { line: number; column: number }): DecodedSource {

@@ -61,6 +61,8 @@ export function prescan(text: string, lang: Lang): PrescanProblem | undefined {
     blockScalarIndent = -1;
     if (++nodes > LIMITS.nodes) return fail('tooManyNodes', i);
     let valueStart = true;
+    // A line is one node, and so is each flow item after the first on a line.
+    let commas = 0;
     // `- - - x` and `? ? x` nest one level per indicator; so does `a: b: c:` for the parser
     // (which rejects it, but only after building every level).
     let compact = 0;
@@ -95,7 +97,7 @@ export function prescan(text: string, lang: Lang): PrescanProblem | undefined {
         if (flow > 0) flow--;
         valueStart = false;
       } else if (c === ',' && flow > 0) {
-        if (++nodes > LIMITS.nodes) return fail('tooManyNodes', j);
+        if (++commas > 1 && ++nodes > LIMITS.nodes) return fail('tooManyNodes', j);
         valueStart = true;
       } else if (c === ':' && (flow > 0 || j + 1 >= n || /[ \t\r\n]/.test(text[j + 1]!))) {
         if (flow === 0 && ++compact > LIMITS.depth) return fail('tooDeep', j);

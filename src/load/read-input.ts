@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import { relative, isAbsolute } from 'node:path';
 import { UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
@@ -170,7 +170,8 @@ export function isInside(root: string, target: string): boolean {
  */
 export function linkAllowed(root: string, link: string): boolean {
   try {
-    realpathSync(link);
+    // A link to a folder is not entered, even one named like a report (it may be a loop).
+    if (statSync(link).isDirectory()) return false;
   } catch {
     return true;
   }
