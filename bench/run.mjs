@@ -178,6 +178,8 @@ async function main() {
   for (const b of batches) out.push(`- ${b.size} ${b.format}: ${b.lint.all.map((x) => fmt(x)).join(', ')} / ${b.ajv.all.map((x) => fmt(x)).join(', ')}`);
   out.push('');
 
+  const notes = join(ROOT, 'bench/NOTES.md');
+  if (existsSync(notes)) out.push(readFileSync(notes, 'utf8'));
   const text = out.join('\n');
   writeFileSync(join(ROOT, 'bench/RESULTS.md'), text);
   process.stdout.write(text);
