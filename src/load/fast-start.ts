@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { MainIO } from '../cli.js';
 import { langFromEnv } from '../i18n/index.js';
@@ -26,7 +26,8 @@ export async function fastStart(io: MainIO): Promise<number | undefined> {
   if (hasConfigFile(cwd)) return undefined;
   let bytes: Buffer;
   try {
-    const stat = statSync(resolve(cwd, file));
+    // lstat: a symbolic link (where the full CLI has rules of its own) is not a plain file here.
+    const stat = lstatSync(resolve(cwd, file));
     if (!stat.isFile() || stat.size > 1 << 20) return undefined;
     bytes = readFileSync(resolve(cwd, file));
   } catch {
