@@ -49,6 +49,9 @@ export function parseText(text: string, kind: 'yaml' | 'json', lang: Lang): Pars
   } catch {
     return fail('tooDeep', t(lang, 'parse.tooDeep'), { line: 1, column: 1, endLine: 1, endColumn: 1 });
   }
+  // The parser reports line starts only for the newlines it tokenises; after a syntax error it
+  // can miss some and every later position shifts. Recount them from the text (found by fuzzing).
+  recountLines(lineCounter, text);
   // The parser ran out of stack: nesting too deep. One diagnostic, not one per unwound level.
   const exhausted = doc.errors.find((e) => e.code === 'RESOURCE_EXHAUSTION');
   if (exhausted) return fail('tooDeep', t(lang, 'parse.tooDeep'), at(exhausted.pos[0]));
@@ -165,4 +168,11 @@ function firstAlias(doc: Document.Parsed, test: (alias: { source: string; range?
   };
   visit(doc.contents);
   return found;
+}
+
+function recountLines(lineCounter: LineCounter, text: string): void {
+  const starts = lineCounter.lineStarts;
+  starts.length = 0;
+  starts.push(0);
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
 }
