@@ -62,7 +62,7 @@ if (record) {
     file,
     `# Last fuzz run\n\nWritten by \`npm run fuzz\` (scripts/fuzz.mjs) after every run of 100,000 inputs or more.\nReproduce with \`npm run fuzz -- --seed ${seed} --runs ${runs}\`.\n\n` +
       `| | |\n|---|---|\n| date | ${new Date().toISOString()} |\n| seed | ${seed} |\n| inputs | ${details.numRuns} (${counts}) |\n| duration | ${seconds} s |\n| node | ${process.version} |\n| result | ${ok ? 'no findings' : 'FINDING (see below)'} |\n\n` +
-      'Invariants checked on every input: lintSource never throws; every diagnostic has a kebab-case rule id, a non-empty message without `{{`, a severity, and a line/column inside the file (end not before start); errorCount matches; a valid report (commented, aliased, tagged, CRLF/CR/BOM/UTF-16) gets no error; no input takes longer than ' +
+      'Invariants checked on every input: lintSource never throws; every diagnostic has a kebab-case rule id, a non-empty message with no unrendered `{{placeholder}}`, a severity, and a line/column inside the file (end not before start); errorCount matches; a valid report (commented, aliased, tagged, CRLF/CR/BOM/UTF-16) gets no error; no input takes longer than ' +
       `${slowMs} ms.\n` +
       (ok ? '' : `\n\`\`\`\n${summary[2]}\n\`\`\`\n`),
   );
