@@ -49,7 +49,7 @@ export function schemaAt(template: number, path: readonly (string | number)[]): 
   const chain: JsonSchema[] = [];
   let cur = deref(loadSchemas().get(`report-${template}.schema.json`)!, `report-${template}.schema.json`);
   for (const seg of path) {
-    const prop = cur.schema.properties?.[String(seg)];
+    const prop = ownProperty(cur.schema, seg);
     if (!prop) break;
     chain.push(prop);
     cur = deref(prop, cur.base);
@@ -61,7 +61,7 @@ export function schemaAt(template: number, path: readonly (string | number)[]): 
 export function propertiesAt(template: number, path: readonly (string | number)[]): Record<string, JsonSchema> {
   let cur = deref(loadSchemas().get(`report-${template}.schema.json`)!, `report-${template}.schema.json`);
   for (const seg of path) {
-    const prop = cur.schema.properties?.[String(seg)];
+    const prop = ownProperty(cur.schema, seg);
     if (!prop) return {};
     cur = deref(prop, cur.base);
   }
@@ -87,11 +87,17 @@ export function schemaRefAt(template: number, path: readonly (string | number)[]
     }
   };
   for (const seg of path) {
-    const prop = schema.properties?.[String(seg)];
+    const prop = ownProperty(schema, seg);
     if (!prop) return undefined;
     pointer += `/properties/${String(seg).replace(/~/g, '~0').replace(/\//g, '~1')}`;
     schema = prop;
     follow();
   }
   return `${file}#${pointer}`;
+}
+
+/** A declared property only: `constructor` or `__proto__` in a report must not find Object.prototype's. */
+function ownProperty(schema: JsonSchema, key: string | number): JsonSchema | undefined {
+  const props = schema.properties;
+  return props && Object.hasOwn(props, String(key)) ? props[String(key)] : undefined;
 }

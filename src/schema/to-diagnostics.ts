@@ -130,7 +130,7 @@ function toFinding(err: ErrorObject, path: string[], template: 2019 | 2021, data
         message = t(lang, 'schema.subtotal', { cell, key });
       } else if (suggestion) {
         message = t(lang, 'schema.unknownKeySuggest', { cell, key, suggestion, label: keyTitle(template, path, suggestion) });
-      } else if (key in propertiesAt(other, path)) {
+      } else if (Object.hasOwn(propertiesAt(other, path), key)) {
         message = t(lang, 'schema.unknownKeyTemplate', { cell: cellLabel(other, keyPath, lang), key, template });
       } else {
         message = t(lang, 'schema.unknownKey', { cell, key });
@@ -192,6 +192,8 @@ export function describe(value: unknown, lang: Lang): string {
 
 /** The allowed key a typo most likely meant: small edit distance relative to length. */
 export function nearest(key: string, allowed: string[]): string | undefined {
+  // No key name is longer than 30 characters: a longer key is not a typo of one (and the distance is quadratic).
+  if (key.length > 40) return undefined;
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of allowed) {
