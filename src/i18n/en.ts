@@ -296,7 +296,7 @@ export const en: Record<MessageKey, string> = {
   'rule.carry-over.description': 'Across years: this year\'s carried-over applications equal last year\'s carried-forward ones',
   'rule.in-force.description': 'Across years (template 2021): documents in force equal last year\'s plus issued minus repealed',
   'rule.item-count.description': 'Across years (template 2019): last-year item counts equal last year\'s report plus its change',
-  'rule.narrative-sum.description': 'In the prose, the listed parts of a stated total add up to it',
+  'rule.narrative-sum.description': 'In the prose, the listed parts of a stated total fit it: warns when they exceed it, or when a complete list (分别为, a last 其他) does not add up to it',
   'rule.narrative-table.description': 'Numbers stated in the prose match the corresponding table cells',
   'rule.invalid-suppression.description': 'Suppression comments are well formed: a rule that exists and a "-- reason"; one without a reason does not apply',
   'rule.unused-suppression.description': 'Every suppression comment actually suppresses a problem; otherwise remove it',

@@ -299,7 +299,7 @@ export const zh = {
   'rule.carry-over.description': '跨年度：本年“上年结转”等于上一年度报告的“结转下年度继续办理”',
   'rule.in-force.description': '跨年度（2021 模板）：现行有效件数等于上年现行有效件数加本年制发件数减本年废止件数',
   'rule.item-count.description': '跨年度（2019 模板）：上年项目数量等于上一年度报告的上年项目数量加增/减',
-  'rule.narrative-sum.description': '正文中“共……其中……”所列各项之和等于所述总数',
+  'rule.narrative-sum.description': '正文中“共……其中……”所列各项与所述总数相符：各项之和超过总数，或明确列全（“分别为”“其他”）而不相等时警告',
   'rule.narrative-table.description': '正文中写到的数字与表格中对应单元格一致',
   'rule.invalid-suppression.description': '抑制注释写法正确：有规则名、规则存在、写了“-- 理由”；没有理由的注释不生效',
   'rule.unused-suppression.description': '每条抑制注释都确实抑制了一个问题，否则应删除',
