@@ -1,5 +1,6 @@
 import { lintWithFix } from './fix/lint.js';
-import { lintLoaded, lintSource, type LintOptions } from './lint.js';
+import { lintLoaded, loadReport, type LintOptions } from './lint.js';
+import { pairKeyOf, type PairKey } from './cross-year/pair-key.js';
 import { readInput } from './load/read-input.js';
 import { suppressInSource, type IgnoreEntry } from './suppressions.js';
 import type { FileResult } from './types.js';
@@ -10,11 +11,22 @@ import type { FileResult } from './types.js';
  * apply suppressions. A worker thread calls this too, so it takes plain data only.
  */
 export function lintFile(file: string, options: LintOptions & { ignores?: readonly IgnoreEntry[] }): FileResult {
+  return lintFileKeyed(file, options).result;
+}
+
+/**
+ * lintFile, and the file's agency and year for cross-year pairing, taken from the same parse
+ * (issue 6: each file is parsed once; see src/cross-year/pair-key.ts).
+ */
+export function lintFileKeyed(file: string, options: LintOptions & { ignores?: readonly IgnoreEntry[] }): { result: FileResult; pairKey?: PairKey } {
   // Never blocks (FIFO), never reads past the size limit; unreadable paths throw a UsageError.
   const input = readInput(file, options);
-  if ('finding' in input) return lintLoaded({ findings: [input.finding] }, file, options);
+  if ('finding' in input) return { result: lintLoaded({ findings: [input.finding] }, file, options) };
   const bytes = input.bytes;
-  const result = options.fix ? lintWithFix(bytes, file, options, options.fix) : lintSource(bytes, file, options);
+  if (options.fix) return { result: suppressInSource(lintWithFix(bytes, file, options, options.fix), bytes, options) };
+  const loaded = loadReport(bytes, file, options.lang ?? 'zh', options.encoding);
+  const pairKey = pairKeyOf(loaded);
   // Comments and config `ignore:` entries (issue 3): src/suppressions.ts.
-  return suppressInSource(result, bytes, options);
+  const result = suppressInSource(lintLoaded(loaded, file, options), bytes, options);
+  return pairKey ? { result, pairKey } : { result };
 }

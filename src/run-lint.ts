@@ -10,6 +10,7 @@ import { dropWarnings, exitCodeOf } from './thresholds.js';
 import { lintLoaded, lintSource } from './lint.js';
 import { inputOptions, readStream } from './load/read-input.js';
 import { lintFiles } from './parallel/run.js';
+import { lintFile } from './lint-file.js';
 import { crossYearFor, fixModeOf, lintStdinWithFix, reportFixes } from './fix/run-hooks.js';
 import type { FileResult, Lang } from './types.js';
 
@@ -52,7 +53,12 @@ export async function runLint(paths: string[], opts: LintCliOptions, io: MainIO)
     const crossYear = crossYearFor(files, opts, input.maxFileSize);
     const optionsFor = (file: string) => ({ ...config.lintOptionsFor(file, lang), keepData, ...input, ...(fix ? { fix } : {}), ...crossYear.optionsFor(file) });
     // --jobs worker threads, results in file order (issue 6): src/parallel/run.ts. --fix writes files: one thread.
-    await lintFiles(files, optionsFor, fix ? 1 : opts.jobs, (result) => results.push(result));
+    await lintFiles(files, optionsFor, fix ? 1 : opts.jobs, (result, pairKey) => {
+      results.push(result);
+      crossYear.onLinted(pairKey);
+    });
+    // Files with last year's report in the run: linted again with it (src/cross-year/deferred.ts).
+    crossYear.finish(files, results, (file, previous) => lintFile(file, { ...optionsFor(file), previous }));
     crossYear.warnUnused(io);
   }
   if (fix) reportFixes(results, fix, io, lang, stdoutFormat !== undefined && stdoutFormat !== 'stylish');

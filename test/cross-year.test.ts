@@ -6,6 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Pairing } from '../src/cross-year/pairing.js';
+import { DeferredPairing } from '../src/cross-year/deferred.js';
+import { lintFileKeyed } from '../src/lint-file.js';
 
 const BIN = resolve('bin/report-lint.js');
 const DIR = 'fixtures/cross-year';
@@ -76,5 +78,26 @@ describe('cross-year rules', { timeout: 60_000 }, () => {
     expect(Object.keys(previous.data.applications as object)).toEqual(['carried_forward']);
     expect(JSON.stringify(previous).length).toBeLessThan(1500);
     expect(pairing.previousFor(files[3]!)).toBeUndefined();
+  });
+
+  it('without a pre-pass: pairs from the lint pass and re-lints only the files that have last year in the run', () => {
+    const files = ['a-2019.yaml', 'a-2020.yaml', 'a-2021.yaml', 'b-2020.yaml'].map((f) => `${DIR}/run/${f}`);
+    const deferred = new DeferredPairing();
+    const results = files.map((file) => {
+      const { result, pairKey } = lintFileKeyed(file, {});
+      deferred.add(pairKey);
+      return result;
+    });
+    const relinted: string[] = [];
+    deferred.relintPairs(files, results, (file, previous) => {
+      relinted.push(`${file} ← ${previous.file}`);
+      return lintFileKeyed(file, { previous }).result;
+    });
+    expect(relinted).toEqual([`${files[1]} ← ${files[0]}`, `${files[2]} ← ${files[1]}`]);
+    // The same previous-year summaries as the pre-pass gives.
+    const pairing = new Pairing(files);
+    expect(pairing.previousFor(files[2]!)?.file).toBe(files[1]);
+    expect(results[1]!.diagnostics.map((d) => d.ruleId)).toEqual(['item-count', 'carry-over', 'carry-over']);
+    expect(results[3]!.diagnostics).toEqual([]);
   });
 });

@@ -5,6 +5,8 @@
 import type { MainIO } from '../cli.js';
 import type { LintCliOptions } from '../commands/lint.js';
 import { loadExplicitPrevious, Pairing } from '../cross-year/pairing.js';
+import { DeferredPairing } from '../cross-year/deferred.js';
+import type { PairKey } from '../cross-year/pair-key.js';
 import { summarizeSource, type ReportSummary } from '../cross-year/summary.js';
 import { UsageError } from '../errors.js';
 import type { LintOptions } from '../lint.js';
@@ -21,11 +23,27 @@ export interface CrossYearRun {
   optionsFor(file: string): { previous?: ReportSummary };
   stdinOptions(bytes: Uint8Array): { previous?: ReportSummary };
   warnUnused(io: MainIO): void;
+  /** Each linted file's pairing key, in run order (used when pairing is deferred). */
+  onLinted(pairKey: PairKey | undefined): void;
+  /** After the lint pass: re-lint the files that have last year's report in the run (deferred pairing only). */
+  finish(files: readonly string[], results: FileResult[], lint: (file: string, previous: ReportSummary) => FileResult): void;
 }
 
 /** Pair the run's files with last year's reports (summaries only; see cross-year/pairing.ts). */
 export function crossYearFor(files: readonly string[], opts: Pick<LintCliOptions, 'previous' | 'fix' | 'fixDryRun' | 'encoding'>, maxFileSize?: number): CrossYearRun {
   const summaryOptions = { fix: fixModeOf(opts) !== undefined, encoding: opts.encoding, maxFileSize };
+  // Issue 6: without --previous and --fix, pair after the lint pass from keys it hands back, so
+  // each file is parsed once (src/cross-year/deferred.ts); the pre-pass stays for those two modes.
+  if (!opts.previous && !summaryOptions.fix && files.length >= 2) {
+    const deferred = new DeferredPairing(summaryOptions);
+    return {
+      optionsFor: () => ({}),
+      stdinOptions: () => ({}),
+      warnUnused() {},
+      onLinted: (pairKey) => deferred.add(pairKey),
+      finish: (runFiles, results, lint) => deferred.relintPairs(runFiles, results, lint),
+    };
+  }
   const explicit = opts.previous ? loadExplicitPrevious(opts.previous, summaryOptions) : undefined;
   const pairing = new Pairing(files, explicit, summaryOptions);
   return {
@@ -39,6 +57,8 @@ export function crossYearFor(files: readonly string[], opts: Pick<LintCliOptions
       const warning = pairing.explicitUnusedWarning();
       if (warning) io.stderr.write(warning);
     },
+    onLinted() {},
+    finish() {},
   };
 }
 

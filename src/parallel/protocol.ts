@@ -1,5 +1,6 @@
 import type { LintOptions } from '../lint.js';
 import type { IgnoreEntry } from '../suppressions.js';
+import type { PairKey } from '../cross-year/pair-key.js';
 import type { FileResult } from '../types.js';
 
 /** Everything lintFile needs for one file, as plain data a worker can receive. */
@@ -11,7 +12,7 @@ export interface FileTask {
 
 /** One task's answer: the result, or the error lintFile threw (rethrown in file order by the pool). */
 export type TaskAnswer =
-  | { index: number; result: FileResult }
+  | { index: number; result: FileResult; pairKey?: PairKey }
   | { index: number; error: { name: string; message: string; stack?: string } };
 
 /** main → worker: a batch of tasks, or `null` to finish. */

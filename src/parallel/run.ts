@@ -3,7 +3,8 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ConfigError, UsageError } from '../errors.js';
-import { lintFile } from '../lint-file.js';
+import { lintFileKeyed } from '../lint-file.js';
+import type { PairKey } from '../cross-year/pair-key.js';
 import type { FileResult } from '../types.js';
 import type { FileTask, FromWorker, TaskAnswer } from './protocol.js';
 
@@ -28,13 +29,16 @@ export async function lintFiles(
   files: readonly string[],
   optionsFor: (file: string) => FileTask['options'],
   jobs: number | undefined,
-  onResult: (result: FileResult) => void,
+  onResult: (result: FileResult, pairKey?: PairKey) => void,
 ): Promise<void> {
   const workerUrl = new URL('./worker.js', import.meta.url);
   const threads = threadsFor(files.length, jobs);
   // Under vitest the sources are .ts and there is no compiled worker: run in this thread.
   if (threads <= 1 || !existsSync(fileURLToPath(workerUrl))) {
-    for (const file of files) onResult(lintFile(file, optionsFor(file)));
+    for (const file of files) {
+      const { result, pairKey } = lintFileKeyed(file, optionsFor(file));
+      onResult(result, pairKey);
+    }
     return;
   }
   await new Promise<void>((resolve, reject) => {
@@ -63,7 +67,7 @@ export async function lintFiles(
         const answer = answers[nextResult]!;
         answers[nextResult++] = undefined; // hand it on, keep nothing
         if ('error' in answer) return finish(revive(answer.error));
-        onResult(answer.result);
+        onResult(answer.result, answer.pairKey);
       }
       if (nextResult === files.length) finish();
     };

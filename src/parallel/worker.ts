@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { lintFile } from '../lint-file.js';
+import { lintFileKeyed } from '../lint-file.js';
 import type { FromWorker, TaskAnswer, ToWorker } from './protocol.js';
 
 /** A --jobs worker thread: lints batches of files exactly as the main thread would. */
@@ -10,7 +10,7 @@ parentPort!.on('message', (batch: ToWorker) => {
   }
   const answers: TaskAnswer[] = batch.map(({ index, file, options }) => {
     try {
-      return { index, result: lintFile(file, options) };
+      return { index, ...lintFileKeyed(file, options) };
     } catch (error) {
       const e = error as Error;
       return { index, error: { name: e.name, message: e.message, ...(e.stack ? { stack: e.stack } : {}) } };
