@@ -11,7 +11,8 @@ import { comparable, loadFixture } from './helpers/report-compare.js';
 // CLI runs load modules lazily; a busy machine running the whole suite needs more than 5 s.
 vi.setConfig({ testTimeout: 30_000 });
 
-const SEED = '/work/shared/seeds/000_6ffe456dcd5c94ce.txt';
+// A copy of ../shared/seeds/000_6ffe456dcd5c94ce.txt, the published report the project started from.
+const SEED = 'fixtures/import/seed/000_6ffe456dcd5c94ce.txt';
 const seedText = () => readFileSync(SEED, 'utf8');
 const worked = loadFixture('fixtures/examples/2020-wanglejing.yaml');
 const county = loadFixture('fixtures/examples/2021-county-market-regulation.yaml');

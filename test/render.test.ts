@@ -17,7 +17,7 @@ const county = loadFixture('fixtures/examples/2021-county-market-regulation.yaml
 
 /** official-tables.md, read as the spec: every label of the template's tables, in order. */
 function specLabels(template: 2019 | 2021): string[] {
-  const spec = readFileSync('/work/shared/spec/official-tables.md', 'utf8');
+  const spec = readFileSync('docs/official-tables.md', 'utf8');
   const part = template === 2019 ? spec.slice(spec.indexOf('## Template 2019'), spec.indexOf('## Template 2021')) : spec.slice(spec.indexOf('## Template 2021'));
   const labels: string[] = [];
   for (const line of part.split('\n')) {

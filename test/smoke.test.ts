@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it, vi } from 'vitest';
 import { lintSource } from '../src/lint.js';
@@ -20,7 +20,8 @@ describe('smoke', () => {
       expect(lintSource(readFileSync(file), file, { lang: 'en' }).diagnostics).toEqual([]);
     });
   }
-  it('the worked example is the spec’s seed report, unchanged', () => {
+  // shared/ stands beside the checkout in sessions and CI; a plain clone elsewhere has only the copy.
+  it.skipIf(!existsSync('../shared/spec/examples/2020-wanglejing.yaml'))('the worked example is the spec’s seed report, unchanged', () => {
     expect(readFileSync('fixtures/examples/2020-wanglejing.yaml', 'utf8')).toBe(readFileSync('../shared/spec/examples/2020-wanglejing.yaml', 'utf8'));
   });
   it('the 2021 example is realistic: dozens of applications, non-zero numbers in every part', () => {
