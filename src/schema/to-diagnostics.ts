@@ -1,3 +1,4 @@
+import { distance } from 'fastest-levenshtein';
 import type { ErrorObject } from 'ajv';
 import { t, type MessageKey } from '../i18n/index.js';
 import type { Finding, JsonPath, Lang } from '../types.js';
@@ -197,7 +198,7 @@ export function nearest(key: string, allowed: string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of allowed) {
-    const d = editDistance(key.toLowerCase(), candidate.toLowerCase());
+    const d = distance(key.toLowerCase(), candidate.toLowerCase());
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;
@@ -205,18 +206,4 @@ export function nearest(key: string, allowed: string[]): string | undefined {
   }
   const limit = Math.max(1, Math.floor((best?.length ?? 0) / 3));
   return best !== undefined && bestDistance <= limit ? best : undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
-  }
-  return row[b.length]!;
 }
