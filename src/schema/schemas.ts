@@ -57,6 +57,39 @@ export function schemaAt(template: number, path: readonly (string | number)[]): 
   return chain;
 }
 
+/**
+ * A cheap necessary condition for `value` to match the schema of `path` in `template`: its
+ * top-level `required` keys are present and, under `additionalProperties: false` (without
+ * patternProperties), it has no other keys. False means it cannot match; true means maybe
+ * (issue 6: spares loading Ajv for matchesRef when the keys already say no).
+ */
+export function keysCouldMatch(template: number, path: readonly (string | number)[], value: object): boolean {
+  let cur = deref(loadSchemas().get(`report-${template}.schema.json`)!, `report-${template}.schema.json`);
+  for (const seg of path) {
+    const prop = ownProperty(cur.schema, seg);
+    if (!prop) return true;
+    cur = deref(prop, cur.base);
+  }
+  return keysFit(cur.schema, cur.base, value, 0);
+}
+
+/** keysCouldMatch's test, down the nested mappings (a deeper layout difference is what usually tells). */
+function keysFit(schema: JsonSchema, base: string, value: object, depth: number): boolean {
+  for (const key of schema.required ?? []) if (!Object.hasOwn(value, key)) return false;
+  const closed = schema.additionalProperties === false && schema.patternProperties === undefined;
+  for (const [key, child] of Object.entries(value)) {
+    const prop = ownProperty(schema, key);
+    if (!prop) {
+      if (closed) return false;
+      continue;
+    }
+    if (child === null || typeof child !== 'object' || Array.isArray(child) || depth >= 8) continue;
+    const inner = deref(prop, base);
+    if (!keysFit(inner.schema, inner.base, child as object, depth + 1)) return false;
+  }
+  return true;
+}
+
 /** Property names and titles allowed in the mapping at `path`. */
 export function propertiesAt(template: number, path: readonly (string | number)[]): Record<string, JsonSchema> {
   let cur = deref(loadSchemas().get(`report-${template}.schema.json`)!, `report-${template}.schema.json`);

@@ -4,7 +4,7 @@ import { t, type MessageKey } from '../i18n/index.js';
 import type { Finding, JsonPath, Lang } from '../types.js';
 import { fromPointer } from '../util/json-pointer.js';
 import { cellLabel, keyTitle } from './labels.js';
-import { propertiesAt, schemaRefAt } from './schemas.js';
+import { keysCouldMatch, propertiesAt, schemaRefAt } from './schemas.js';
 import { matchesRef, validate } from './validator.js';
 
 /**
@@ -102,7 +102,7 @@ function otherTemplateShape(template: 2019 | 2021, path: string[], data: unknown
     if (!mine || !theirs || mine === theirs) continue;
     // Only where this template wants a mapping too (2019's `other` count vs 2021's `other` row is no layout).
     if (Object.keys(propertiesAt(template, prefix)).length === 0) continue;
-    if (matchesRef(theirs, value) && !matchesRef(mine, value)) return { path: prefix, other };
+    if (keysCouldMatch(other, prefix, value) && matchesRef(theirs, value) && !matchesRef(mine, value)) return { path: prefix, other };
   }
   return undefined;
 }
