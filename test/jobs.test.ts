@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 // @ts-expect-error plain .mjs bench generator without type declarations
@@ -17,9 +17,12 @@ const dir = mkdtempSync(join(tmpdir(), 'report-lint-jobs-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('--jobs worker threads', () => {
-  it('threads: one for small runs, the cores for large ones, --jobs as given (never more threads than batches)', () => {
+  it('threads: one for small runs or two cores, the cores for large ones, --jobs as given (never more threads than batches)', () => {
     expect(threadsFor(10, undefined)).toBe(1);
-    expect(threadsFor(PARALLEL_MIN_FILES * 10, undefined)).toBe(availableParallelism());
+    expect(threadsFor(PARALLEL_MIN_FILES * 10, undefined, 4)).toBe(4);
+    // Two cores: workers did not pay (bench/NOTES.md), so one thread unless --jobs says otherwise.
+    expect(threadsFor(PARALLEL_MIN_FILES * 10, undefined, 2)).toBe(1);
+    expect(threadsFor(PARALLEL_MIN_FILES * 10, 2, 2)).toBe(2);
     expect(threadsFor(5000, 3)).toBe(3);
     expect(threadsFor(5000, 0)).toBe(1);
     expect(threadsFor(60, 8)).toBe(2);
