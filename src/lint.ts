@@ -1,9 +1,8 @@
 import { ConfigError, UsageError } from './errors.js';
 import { t, type MessageKey } from './i18n/index.js';
-import { decodeSource } from './load/decode.js';
+import { decodeSource, isUtf8Name } from './load/decode.js';
 import { fastLoaded, fastLoad } from './load/fast-path.js';
 import { locate } from './load/locate.js';
-import { dataFits, fastPathFits } from './load/limits.js';
 import { locateInText } from './narrative/position.js';
 import { parseText, type Parsed } from './load/parse.js';
 import { templateOf } from './report-shape.js';
@@ -43,12 +42,21 @@ export interface LoadedReport {
 /** Stage 1: bytes or text → parsed document and data, or parse findings. */
 export function loadReport(source: Uint8Array | string, file: string, lang: Lang = 'zh', encoding?: string): LoadedReport {
   const kind = /\.json$/i.test(file) ? 'json' : 'yaml';
+  // The fast path (src/load/fast-path.ts) reads UTF-8 bytes itself; it gives up on anything
+  // unusual (other encodings, CR, NUL, resource limits), which then takes the full way below.
+  const fast = encoding === undefined || isUtf8Name(encoding) ? fastLoad(source, kind) : undefined;
+  if (fast) {
+    return fastLoaded(fast, () => {
+      const decoded = decodeSource(source, lang);
+      // The fast path only takes bytes that decode.
+      if ('finding' in decoded) throw new Error('fast path took bytes that do not decode');
+      return parseText(decoded.text, kind, lang);
+    });
+  }
   // Encodings, line endings, NUL: src/load/decode.ts.
   const decoded = decodeSource(source, lang, { encoding });
   if ('finding' in decoded) return { findings: [decoded.finding] };
-  // Hostile input (huge, deep) always takes the full parser and its limits (src/load/limits.ts).
-  const fast = fastPathFits(decoded.text) ? fastLoad(decoded.text, kind) : undefined;
-  if (fast && dataFits(fast.data)) return fastLoaded(fast, () => parseText(decoded.text, kind, lang));
+  // Hostile input (huge, deep) is bounded by the full parser's limits (src/load/limits.ts).
   const parsed = parseText(decoded.text, kind, lang);
   return { parsed, data: parsed.data, findings: [...parsed.findings] };
 }

@@ -26,11 +26,21 @@ function walkPaths(value: unknown, path: (string | number)[] = [], out: JsonPath
   return out;
 }
 
-/** Compare the fast path with the reference on one text; returns whether the fast path took it. */
+/**
+ * Compare the fast path with the reference on one text, given as a string and as UTF-8 bytes
+ * (read one byte per character, src/load/fast-path.ts); returns whether the fast path took it.
+ */
 function checkSame(text: string, kind: 'yaml' | 'json'): boolean {
-  // As loadReport (src/lint.ts) gates it: texts over the resource limits go to the full parser.
-  const fast = fastPathFits(text) ? fastLoad(text, kind) : undefined;
-  if (!fast || !dataFits(fast.data)) return false;
+  const fromText = fastLoad(text, kind);
+  const fromBytes = fastLoad(Buffer.from(text, 'utf8'), kind);
+  if (fromText) checkAgainstReference(fromText, text, kind);
+  if (fromBytes) checkAgainstReference(fromBytes, text, kind);
+  // The fast path is taken within the resource limits only (the full parser reports those).
+  if (fromText || fromBytes) expect(fastPathFits(text) && dataFits((fromText ?? fromBytes)!.data), `fast path over the limits:\n${text.slice(0, 200)}`).toBe(true);
+  return fromText !== undefined;
+}
+
+function checkAgainstReference(fast: NonNullable<ReturnType<typeof fastLoad>>, text: string, kind: 'yaml' | 'json'): void {
   const ref = parseText(text, kind, 'zh');
   expect(ref.findings, `fast path accepted text that yaml rejects:\n${text}`).toEqual([]);
   expect(isDeepStrictEqual(fast.data, ref.data), `data differs for:\n${text}`).toBe(true);
@@ -45,7 +55,6 @@ function checkSame(text: string, kind: 'yaml' | 'json'): boolean {
       );
     }
   }
-  return true;
 }
 
 function filesUnder(dir: string): string[] {
@@ -111,6 +120,69 @@ describe('fast parse path = yaml Document path', () => {
       }),
       { numRuns: 25 },
     );
+  });
+
+  it('bytes read one per character: Chinese text, BOM, escapes and unusual characters decode as yaml reads them', () => {
+    const cases: [string, 'yaml' | 'json', boolean][] = [
+      ['agency: 某县·人民政府\nnote: "引号“中文”"\nlines: |\n  第一行\n\n  第三行 ＃\n', 'yaml', true],
+      ['\ufeffagency: 某县\n', 'yaml', true],
+      ['agency: 某\u0085县\n', 'yaml', false],
+      ['agency: 某\u2028县\n', 'yaml', false],
+      ['agency: 某\ufeff县\n', 'yaml', false],
+      ['agency: 某\x7f县\n', 'yaml', false],
+      ['名称: 1\n', 'yaml', false],
+      ['{"agency": "某县·人民政府", "n": [1, "二"], "o": {"p": "三"}}', 'json', true],
+      ['{"agency": "\\u67d0\\u53bf", "x": "中"}', 'json', true],
+      ['{"名称": 1}', 'json', false],
+      ['{"a": "\u0085"}', 'json', false],
+      ['{"a":\t1}', 'json', false],
+    ];
+    for (const [text, kind, taken] of cases) {
+      const fast = fastLoad(Buffer.from(text, 'utf8'), kind);
+      expect(fast !== undefined, JSON.stringify(text)).toBe(taken);
+      checkSame(text.replace(/^\ufeff/, ''), kind);
+      if (fast) {
+        const ref = parseText(text.replace(/^\ufeff/, ''), kind, 'zh');
+        expect(fast.data).toEqual(ref.data);
+      }
+      for (const file of [`x.${kind}`]) {
+        setFastPath(true);
+        const withFast = lintSource(Buffer.from(text, 'utf8'), file);
+        setFastPath(false);
+        expect(withFast, JSON.stringify(text)).toEqual(lintSource(Buffer.from(text, 'utf8'), file));
+        setFastPath(true);
+      }
+    }
+  });
+
+  it('gives up beyond the resource limits, so that the full parser reports them', () => {
+    const nested = (depth: number) => Array.from({ length: depth }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n') + ` 1\n`;
+    const wide = (keys: number) => Array.from({ length: keys }, (_, i) => `k${i}: ${i}`).join('\n') + '\n';
+    const flow = (keys: number) => `row: { ${Array.from({ length: keys }, (_, i) => `k${i}: ${i}`).join(', ')} }\n`;
+    const jsonDeep = (depth: number) => '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);
+    const jsonWide = (keys: number) => JSON.stringify(Object.fromEntries(Array.from({ length: keys }, (_, i) => [`k${i}`, i])));
+    const cases: [string, 'yaml' | 'json', boolean][] = [
+      [nested(20), 'yaml', true], [nested(70), 'yaml', false],
+      [wide(1000), 'yaml', true], [wide(1001), 'yaml', false],
+      [flow(50), 'yaml', true], [flow(1001), 'yaml', false],
+      [`${'k'.repeat(1025)}: 1\n`, 'yaml', false],
+      [jsonDeep(20), 'json', true], [jsonDeep(70), 'json', false],
+      [jsonWide(1000), 'json', true], [jsonWide(1001), 'json', false],
+      [JSON.stringify({ a: Array.from({ length: 10_001 }, () => 1) }), 'json', false],
+      [`{"${'k'.repeat(1025)}": 1}`, 'json', false],
+    ];
+    for (const [text, kind, taken] of cases) {
+      for (const source of [text, Buffer.from(text)]) {
+        expect(fastLoad(source, kind) !== undefined, `${kind} ${text.slice(0, 60)}`).toBe(taken);
+      }
+      if (!taken) {
+        setFastPath(true);
+        const withFast = lintSource(text, `x.${kind}`);
+        setFastPath(false);
+        expect(withFast).toEqual(lintSource(text, `x.${kind}`));
+        setFastPath(true);
+      }
+    }
   });
 
   // Pieces of YAML that are inside and just outside the fast subset.

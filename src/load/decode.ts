@@ -35,6 +35,11 @@ export type DecodedSource = { text: string } | { finding: Finding };
 /** Names that mean the default: read as UTF-8. */
 const UTF8_NAMES = /^utf-?8$/i;
 
+/** `--encoding utf8` and the like: the default. */
+export function isUtf8Name(name: string): boolean {
+  return UTF8_NAMES.test(name);
+}
+
 /** True for an encoding name `--encoding` accepts. */
 export function encodingExists(name: string): boolean {
   return UTF8_NAMES.test(name) || iconvLite().encodingExists(name);

@@ -1,13 +1,16 @@
-import { UNUSUAL, type RangedNode } from './fast-yaml.js';
+import { LIMITS } from './limits.js';
+import { UNUSUAL, utf8Of, type RangedNode } from './fast-yaml.js';
 
 /**
  * Fast path for JSON reports: JSON.parse plus the two things it does not do that the `yaml`
  * parser (the reference for .json files too) does: reject duplicate keys, and keep the same
- * values. Undefined means "not sure": the caller then takes the `yaml` path.
+ * values. Undefined means "not sure": the caller then takes the `yaml` path. In latin1 mode
+ * the text is UTF-8 bytes one per character (src/load/fast-path.ts: checked for UNUSUAL
+ * characters, no \u escapes) and string values are decoded here.
  */
-export function fastJson(text: string): Record<string, unknown> | undefined {
+export function fastJson(text: string, latin1 = false): Record<string, unknown> | undefined {
   // __proto__ keys and digit runs beyond double precision are left to the reference path.
-  if (UNUSUAL.test(text) || text.includes('__proto__') || /\d{16}/.test(text)) return undefined;
+  if ((!latin1 && UNUSUAL.test(text)) || text.includes('__proto__') || /\d{16}/.test(text)) return undefined;
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -18,22 +21,60 @@ export function fastJson(text: string): Record<string, unknown> | undefined {
   // Every key in the text ends with `"` + optional whitespace + `:`; a string value can only
   // contain that as `\":`, which over-counts and so only sends the file down the slow path.
   // Equal counts therefore mean JSON.parse merged no duplicate keys.
-  let tokens = 0;
-  const keyEnd = /"[ \n]*:/g;
-  while (keyEnd.exec(text)) tokens++;
-  return tokens === countKeys(data) ? (data as Record<string, unknown>) : undefined;
+  return keyEnds(text) === walk(data, 1, latin1) ? (data as Record<string, unknown>) : undefined;
 }
 
-function countKeys(value: unknown): number {
-  if (value === null || typeof value !== 'object') return 0;
+/** How many times `"[ \n]*:` occurs (a search for ':' runs at memchr speed; a regular expression does not). */
+function keyEnds(text: string): number {
   let n = 0;
-  if (Array.isArray(value)) {
-    for (const item of value) n += countKeys(item);
-    return n;
+  for (let i = text.indexOf(':'); i !== -1; i = text.indexOf(':', i + 1)) {
+    let j = i - 1;
+    while (j >= 0 && (text.charCodeAt(j) === 0x20 || text.charCodeAt(j) === 0x0a)) j--;
+    if (j >= 0 && text.charCodeAt(j) === 0x22) n++;
   }
-  for (const key in value) n += 1 + countKeys((value as Record<string, unknown>)[key]);
   return n;
 }
+
+/**
+ * The number of keys under `value`, or -1 beyond the resource limits (src/load/limits.ts:
+ * the full parser reports those) or for a key that is not ASCII in latin1 mode. In latin1
+ * mode it also decodes the string values in place.
+ */
+function walk(value: object, depth: number, latin1: boolean): number {
+  if (depth > LIMITS.depth) return -1;
+  let n = 0;
+  if (Array.isArray(value)) {
+    if (value.length > LIMITS.items) return -1;
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (typeof item === 'string') {
+        if (latin1 && NON_ASCII.test(item)) value[i] = utf8Of(item);
+      } else if (item !== null && typeof item === 'object') {
+        const k = walk(item, depth + 1, latin1);
+        if (k < 0) return -1;
+        n += k;
+      }
+    }
+    return n;
+  }
+  const record = value as Record<string, unknown>;
+  let keys = 0;
+  for (const key in record) {
+    n++;
+    if (++keys > LIMITS.keys || key.length > 1024 || (latin1 && NON_ASCII.test(key))) return -1;
+    const item = record[key];
+    if (typeof item === 'string') {
+      if (latin1 && NON_ASCII.test(item)) record[key] = utf8Of(item);
+    } else if (item !== null && typeof item === 'object') {
+      const k = walk(item, depth + 1, latin1);
+      if (k < 0) return -1;
+      n += k;
+    }
+  }
+  return n;
+}
+
+const NON_ASCII = /[\x80-\xff]/;
 
 /** Source ranges of valid JSON, as the `yaml` parser reports them for the same text. */
 export function jsonRanges(text: string): RangedNode {

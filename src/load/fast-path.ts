@@ -1,6 +1,8 @@
+import { isUtf8 } from 'node:buffer';
 import type { JsonPath, Position } from '../types.js';
 import { fastJson, jsonRanges } from './fast-json.js';
-import { fastYaml, type RangedNode } from './fast-yaml.js';
+import { fastYaml, unusualUtf8, type RangedNode } from './fast-yaml.js';
+import { LIMITS } from './limits.js';
 
 /**
  * The fast parse path (issue 6): data without building a `yaml` Document, and positions for
@@ -19,20 +21,69 @@ export function setFastPath(on: boolean): void {
   enabled = on;
 }
 
-export function fastLoad(text: string, kind: 'yaml' | 'json'): FastLoaded | undefined {
-  if (!enabled) return undefined;
-  const data = kind === 'json' ? fastJson(text) : fastYaml(text)?.data;
+/**
+ * Data from the fast parsers, or undefined when they are not sure. Bytes are read without a
+ * UTF-8 decode (see bytesAsLatin1); a string is taken as it is.
+ *
+ * The resource limits (src/load/limits.ts) hold here without `prescan`: a text shorter than
+ * LIMITS.nodes characters cannot have more nodes than that, and the parsers give up beyond
+ * LIMITS.depth, LIMITS.keys and LIMITS.items themselves; the full parser then reports the
+ * limit at its position.
+ */
+export function fastLoad(source: string | Uint8Array, kind: 'yaml' | 'json'): FastLoaded | undefined {
+  if (!enabled || source.length >= LIMITS.nodes) return undefined;
+  let text: string;
+  let bytes: Uint8Array | undefined;
+  if (typeof source === 'string') text = source;
+  else {
+    const latin1 = bytesAsLatin1(source);
+    if (latin1 === undefined) return undefined;
+    text = latin1;
+    bytes = source;
+  }
+  // A JSON escape such as \u4e2d gives a character that is not a UTF-8 byte: decode first.
+  if (bytes && kind === 'json' && text.includes('\\u')) {
+    text = utf8Text(bytes);
+    bytes = undefined;
+  }
+  const latin1 = bytes !== undefined;
+  const data = kind === 'json' ? fastJson(text, latin1) : fastYaml(text, false, latin1)?.data;
   if (data === undefined) return undefined;
   let root: RangedNode | undefined;
   let lineStarts: number[] | undefined;
   return {
     data,
     locate(path, atKey = false) {
-      root ??= kind === 'json' ? jsonRanges(text) : fastYaml(text, true)!.root!;
-      lineStarts ??= lineStartsOf(text);
-      return locateIn(root, lineStarts, path, atKey);
+      // Positions count UTF-16 code units: they are taken from the decoded text.
+      if (root === undefined) {
+        const decoded = bytes ? utf8Text(bytes) : text;
+        root = kind === 'json' ? jsonRanges(decoded) : fastYaml(decoded, true)!.root!;
+        lineStarts = lineStartsOf(decoded);
+      }
+      return locateIn(root!, lineStarts!, path, atKey);
     },
   };
+}
+
+/**
+ * The bytes of a UTF-8 file as a one-byte (Latin-1) string, one character per byte: no UTF-8
+ * decode, and the parsers scan one-byte strings faster. Every byte of a multi-byte character
+ * is >= 0x80, so no such byte can be taken for YAML or JSON syntax; the parsers decode the
+ * few strings that hold such bytes (Chinese text) as UTF-8. Undefined when the bytes are not
+ * valid UTF-8 or hold a character the fast parsers leave to the `yaml` package (unusualUtf8).
+ */
+function bytesAsLatin1(bytes: Uint8Array): string | undefined {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // A UTF-8 BOM is not part of the text (decodeSource drops it too).
+  const start = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
+  if (!isUtf8(b)) return undefined;
+  const text = b.toString('latin1', start);
+  return unusualUtf8(start === 0 ? b : b.subarray(start), text) ? undefined : text;
+}
+
+function utf8Text(bytes: Uint8Array): string {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return b.toString('utf8', b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0);
 }
 
 function lineStartsOf(text: string): number[] {

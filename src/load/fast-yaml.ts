@@ -8,6 +8,8 @@
  * report and ~60 ms to load, which dominated both a batch of 10,000 files and a hook's start-up.
  */
 
+import { LIMITS } from './limits.js';
+
 /** Source range of a node as `yaml` reports it: [start, value end, node end]. */
 export interface RangedNode {
   range: [number, number, number];
@@ -27,6 +29,23 @@ export interface FastParsed {
 
 /** Characters the subset never contains (tabs, CR, controls, BOM, line/paragraph separators). */
 export const UNUSUAL = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/;
+const CONTROL = /[\x00-\x09\x0b-\x1f\x7f]/;
+const UNUSUAL_SEQUENCES = [[0xe2, 0x80, 0xa8], [0xe2, 0x80, 0xa9], [0xef, 0xbb, 0xbf], [0xef, 0xbf, 0xbe], [0xef, 0xbf, 0xbf]].map((s) => Buffer.from(s));
+
+/**
+ * UNUSUAL for UTF-8 bytes (src/load/fast-path.ts), given also as a one-byte string: controls
+ * by a regular expression on the string, the multi-byte characters by byte search (faster
+ * than one expression with alternatives: each search runs at memchr speed).
+ */
+export function unusualUtf8(bytes: Buffer, latin1: string): boolean {
+  if (CONTROL.test(latin1)) return true;
+  // U+0080–U+009F: C2 80–C2 9F.
+  for (let i = bytes.indexOf(0xc2); i !== -1; i = bytes.indexOf(0xc2, i + 1)) {
+    const next = bytes[i + 1]!;
+    if (next >= 0x80 && next <= 0x9f) return true;
+  }
+  return UNUSUAL_SEQUENCES.some((seq) => bytes.includes(seq));
+}
 const KEY = /^[A-Za-z_$][\w$-]*$/;
 const NOT_STRING_KEY = /^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|__proto__)$/;
 
@@ -37,6 +56,12 @@ const NOT_STRING_KEY = /^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|__proto__)$
  */
 function own<T>(value: T): T {
   return typeof value === 'string' && value.length >= 13 ? ((' ' + value).slice(1) as T) : value;
+}
+
+const NON_ASCII = /[\x80-\xff]/;
+/** A string read from UTF-8 bytes held one byte per character, as the text it stands for. */
+export function utf8Of(latin1: string): string {
+  return Buffer.from(latin1, 'latin1').toString('utf8');
 }
 
 class GiveUp {}
@@ -70,10 +95,11 @@ interface Line {
 }
 
 /** Parse `text`; undefined when it is outside the subset (then use the `yaml` package). */
-export function fastYaml(text: string, withRanges = false): FastParsed | undefined {
-  if (UNUSUAL.test(text) || /^(?:---|\.\.\.|%)/m.test(text)) return undefined;
+export function fastYaml(text: string, withRanges = false, latin1 = false): FastParsed | undefined {
+  // In latin1 mode the caller has checked UNUSUAL_UTF8 on the bytes.
+  if ((!latin1 && UNUSUAL.test(text)) || /^(?:---|\.\.\.|%)/m.test(text)) return undefined;
   try {
-    return new Parser(text, withRanges).parse();
+    return new Parser(text, withRanges, latin1).parse();
   } catch (error) {
     if (error === GIVE_UP) return undefined;
     throw error;
@@ -83,10 +109,12 @@ export function fastYaml(text: string, withRanges = false): FastParsed | undefin
 class Parser {
   private readonly lines: Line[] = [];
   private i = 0;
+  private depth = 0;
 
   constructor(
     private readonly text: string,
     private readonly withRanges: boolean,
+    private readonly latin1: boolean,
   ) {
     let start = 0;
     while (start <= text.length) {
@@ -124,8 +152,17 @@ class Parser {
     return Math.min(line.end + 1, this.text.length);
   }
 
-  private blockMap(indent: number): { data: Record<string, unknown>; node: RangedNode } {
+  /** A string value: decoded from UTF-8 in latin1 mode, else a copy that does not pin the text. */
+  private str<T>(value: T): T {
+    if (typeof value !== 'string') return value;
+    return (this.latin1 && NON_ASCII.test(value) ? utf8Of(value) : own(value)) as T;
+  }
+
+  private blockMap(indent: number): { data: Record<string, unknown> & object; node: RangedNode } {
+    // Nesting beyond the limit is the full parser's to report (src/load/limits.ts).
+    if (++this.depth >= LIMITS.depth) giveUp();
     const data: Record<string, unknown> = {};
+    let keys = 0;
     const entries = this.withRanges ? new Map<string, { key: [number, number]; value: RangedNode }>() : undefined;
     let start = -1;
     let end = 0;
@@ -139,7 +176,7 @@ class Parser {
       const colon = text.indexOf(':', keyStart);
       if (colon === -1 || colon > line.end) giveUp();
       const key = text.slice(keyStart, colon);
-      if (!KEY.test(key) || NOT_STRING_KEY.test(key) || Object.prototype.hasOwnProperty.call(data, key)) giveUp();
+      if (++keys > LIMITS.keys || key.length > 1024 || !KEY.test(key) || NOT_STRING_KEY.test(key) || Object.prototype.hasOwnProperty.call(data, key)) giveUp();
       if (start === -1) start = keyStart;
       const after = text[colon + 1];
       if (colon + 1 < line.end && after !== ' ') giveUp();
@@ -160,6 +197,7 @@ class Parser {
       entries?.set(key, { key: [keyStart, colon], value: value.node });
       end = value.node.range[2];
     }
+    this.depth--;
     return { data, node: { range: [start, end, end], block: true, ...(entries ? { entries } : {}) } };
   }
 
@@ -178,7 +216,7 @@ class Parser {
       const close = this.quoted(p, line.end);
       const inner = text.slice(p + 1, close);
       const data = c === "'" ? inner.replace(/''/g, "'") : inner;
-      result = { data: own(data), node: { range: [p, close + 1, this.lineEnd(line)] } };
+      result = { data: this.str(data), node: { range: [p, close + 1, this.lineEnd(line)] } };
       rest = close + 1;
     } else {
       if ('-?:,[]{}#&*!|>%@`'.includes(c) && !(c === '-' && /[0-9.]/.test(text[p + 1] ?? ''))) giveUp();
@@ -190,7 +228,7 @@ class Parser {
       const raw = text.slice(p, valueEnd);
       // `a: b: c` is an error for yaml; a trailing ':' too.
       if (raw.includes(': ') || raw.endsWith(':')) giveUp();
-      result = { data: own(resolvePlain(raw)), node: { range: [p, valueEnd, this.lineEnd(line)] } };
+      result = { data: this.str(resolvePlain(raw)), node: { range: [p, valueEnd, this.lineEnd(line)] } };
       rest = stop;
     }
     // After the value: only spaces and a comment (which needs a space before '#').
@@ -239,6 +277,8 @@ class Parser {
     const data: Record<string, unknown> = {};
     const entries = this.withRanges ? new Map<string, { key: [number, number]; value: RangedNode }>() : undefined;
     const parts = body.split(',');
+    // A flow mapping is one level deeper, and its entries count as nodes (src/load/limits.ts).
+    if (parts.length > LIMITS.keys || this.depth + 1 >= LIMITS.depth) giveUp();
     let offset = p + 1;
     for (const part of parts) {
       const m = /^( *)([A-Za-z_$][\w$-]*): +([^ ](?:[^:]*[^ :])?) *$/.exec(part);
@@ -247,7 +287,7 @@ class Parser {
       if (NOT_STRING_KEY.test(key!) || Object.prototype.hasOwnProperty.call(data, key!)) giveUp();
       const first = raw![0]!;
       if ('-?:,[]{}#&*!|>%@`'.includes(first) && !(first === '-' && /[0-9.]/.test(raw![1] ?? ''))) giveUp();
-      data[key!] = own(resolvePlain(raw!));
+      data[key!] = this.str(resolvePlain(raw!));
       if (entries) {
         const keyStart = offset + lead!.length;
         const valueStart = offset + part.indexOf(raw!, lead!.length + key!.length + 1);
@@ -290,6 +330,6 @@ class Parser {
     this.i = lastContent + 1;
     const value = content.join('\n') + (header === '|' ? '\n' : '');
     const end = last.end + 1;
-    return { data: own(value), node: { range: [p, end, end] } };
+    return { data: this.str(value), node: { range: [p, end, end] } };
   }
 }

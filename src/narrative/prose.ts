@@ -18,25 +18,71 @@ export function quoteOf(prose: Prose, start: number, end: number): string {
 }
 
 export function prepare(original: string): Prose {
+  // narrative-sum and narrative-table read the same sections of the same report: prepare once.
+  const cached = PREPARED.get(original);
+  if (cached) return cached;
+  if (PREPARED.size >= 8) PREPARED.clear();
   const normalized = normalizeDigits(original);
   let text = '';
+  let offsets: number[] | undefined;
+  const parts: string[] = [];
+  let endsWithBreak = false;
+  for (let i = 0; i < normalized.length; ) {
+    let j = normalized.indexOf('\n', i);
+    if (j === -1) j = normalized.length;
+    const line = normalized.slice(i, j);
+    const kept = line.includes('\r') ? line.replaceAll('\r', '') : line;
+    if (kept !== '') {
+      parts.push(kept);
+      endsWithBreak = false;
+    }
+    // A blank line ends a paragraph: keep one break there; otherwise the line simply continues.
+    if (j < normalized.length && !endsWithBreak && nextLineBlank(normalized, j + 1)) {
+      parts.push('\n');
+      endsWithBreak = true;
+    }
+    i = j + 1;
+  }
+  text = parts.join('');
+  const prose: Prose = {
+    text,
+    original,
+    // Only a finding needs them: computed on first use.
+    get offsets() {
+      return (offsets ??= offsetsOf(normalized));
+    },
+  };
+  PREPARED.set(original, prose);
+  return prose;
+}
+
+const PREPARED = new Map<string, Prose>();
+
+function nextLineBlank(text: string, from: number): boolean {
+  let k = from;
+  while (text[k] === ' ' || text[k] === '\t') k++;
+  if (text[k] === '\r') k++;
+  return text[k] === '\n';
+}
+
+/** Where each character of the prepared text came from (the same walk as prepare, one character at a time). */
+function offsetsOf(normalized: string): number[] {
   const offsets: number[] = [];
+  let endsWithBreak = false;
   for (let i = 0; i < normalized.length; i++) {
     const ch = normalized[i]!;
     if (ch === '\r') continue;
     if (ch === '\n') {
-      // A blank line ends a paragraph: keep one break there; otherwise the line simply continues.
-      const nextBlank = /^[ \t]*\r?\n/.test(normalized.slice(i + 1));
-      if (nextBlank && !text.endsWith('\n')) {
-        text += '\n';
+      if (!endsWithBreak && nextLineBlank(normalized, i + 1)) {
         offsets.push(i);
+        endsWithBreak = true;
       }
       continue;
     }
-    text += ch;
     offsets.push(i);
+    endsWithBreak = false;
   }
-  return { text, offsets, original };
+  return offsets;
 }
 
 /** Counting units a total and its parts share. */
@@ -80,16 +126,28 @@ export function sumStatements(prose: Prose): SumStatement[] {
   return out;
 }
 
+const ENDS_WITH_NUMERAL = new RegExp(`[${CHINESE_NUMERAL}]$`);
+/** The total before 其中, and one `label number unit` clause of the list, per numeral style (built once). */
+const PATTERNS = Object.fromEntries(
+  (['arabic', 'chinese'] as const).map((style) => {
+    const num = style === 'arabic' ? ARABIC : CHINESE;
+    return [style, {
+      total: new RegExp(`(${num})\\s*(${UNITS})\\s*[，,；;。：:]?\\s*$`),
+      chunk: new RegExp(`^\\s*([^，,；;]+?)(${num})\\s*(${UNITS})\\s*(?:[、和及与，,；;]\\s*|$)`),
+    }];
+  }),
+) as Record<'arabic' | 'chinese', { total: RegExp; chunk: RegExp }>;
+
 function statementAt(prose: Prose, at: number, style: 'arabic' | 'chinese'): SumStatement | undefined {
   const { text } = prose;
-  const num = style === 'arabic' ? ARABIC : CHINESE;
   const before = text.slice(Math.max(0, at - 80), at);
-  const totalMatch = new RegExp(`(${num})\\s*(${UNITS})\\s*[，,；;。：:]?\\s*$`).exec(before);
+  const patterns = PATTERNS[style];
+  const totalMatch = patterns.total.exec(before);
   if (!totalMatch) return undefined;
   const totalStart = at - before.length + totalMatch.index;
   const clauseStart = Math.max(...['，', ',', '；', ';', '。', '：', ':', '\n', '！', '？'].map((c) => text.lastIndexOf(c, totalStart - 1))) + 1;
   const lead = text.slice(clauseStart, totalStart);
-  if (VAGUE_BEFORE.test(lead) || (style === 'chinese' && new RegExp(`[${CHINESE_NUMERAL}]$`).test(lead))) return undefined;
+  if (VAGUE_BEFORE.test(lead) || (style === 'chinese' && ENDS_WITH_NUMERAL.test(lead))) return undefined;
   const total = parseNumberToken(totalMatch[1]!);
   const unit = totalMatch[2]!;
   if (total === undefined) return undefined;
@@ -103,7 +161,7 @@ function statementAt(prose: Prose, at: number, style: 'arabic' | 'chinese'): Sum
   if (list === '' || /[（(）)%％]/.test(list) || /其中/.test(list)) return undefined;
 
   const parts: { label: string; value: number }[] = [];
-  const chunk = new RegExp(`^\\s*([^，,；;]+?)(${num})\\s*(${UNITS})\\s*(?:[、和及与，,；;]\\s*|$)`);
+  const chunk = patterns.chunk;
   let tail = list;
   while (tail.length > 0) {
     const c = chunk.exec(tail);
@@ -113,7 +171,7 @@ function statementAt(prose: Prose, at: number, style: 'arabic' | 'chinese'): Sum
     // 余/多/以上 after a number fail the chunk pattern itself (the unit must follow the number).
     if (partUnit !== unit || VAGUE_BEFORE.test(label!)) return undefined;
     // A label holds words only: digits of the other style would be a second number in the clause.
-    if (/\d/.test(label!) || (style === 'chinese' && new RegExp(`[${CHINESE_NUMERAL}]$`).test(label!))) return undefined;
+    if (/\d/.test(label!) || (style === 'chinese' && ENDS_WITH_NUMERAL.test(label!))) return undefined;
     if (!/\p{Script=Han}|[A-Za-z]/u.test(label!)) return undefined;
     const value = parseNumberToken(token!);
     if (value === undefined) return undefined;
@@ -166,7 +224,7 @@ export function tableClaims(prose: Prose, year: number): TableClaim[] {
       if (years.some((y) => y !== year)) continue;
       // 行政复议和行政诉讼N件 / 行政复议、行政诉讼各N件: one number for two tables.
       if (kind === 'lawsuit' && /行政复议\s*(和|及|与|、|或)\s*$/.test(lead)) continue;
-      if (style(m[1]!) === 'chinese' && new RegExp(`[${CHINESE_NUMERAL}]$`).test(lead)) continue;
+      if (style(m[1]!) === 'chinese' && ENDS_WITH_NUMERAL.test(lead)) continue;
       const value = parseNumberToken(m[1]!);
       if (value === undefined) continue;
       out.push({ kind, value, at: m.index, quote: quoteOf(prose, clauseStart, m.index + m[0].length) });

@@ -15,8 +15,9 @@ const rule: Rule = {
   check(report, ctx) {
     const template = templateOf(report)!;
     const outcomes = report.applications.outcomes;
+    const outcomeGroupsOfTemplate = outcomeGroups(template);
     for (const column of APPLICANT_COLUMNS) {
-      const groups = outcomeGroups(template).map((g) => {
+      const groups = outcomeGroupsOfTemplate.map((g) => {
         const node = outcomes[g.key];
         const value = g.rows.length === 0 ? (node[column] as number) : g.rows.reduce((s, r) => s + (node[r][column] as number), 0);
         return { key: g.key, value };
