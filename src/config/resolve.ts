@@ -79,8 +79,23 @@ export class ConfigResolver {
     };
   }
 
-  /** The LintOptions and ignore entries for one file (plain data, so a worker thread can take them). */
+  /**
+   * The LintOptions and ignore entries for one file (plain data, so a worker thread can take them).
+   * Without `overrides` and `ignore` entries every file gets the same: computed once, shared
+   * (callers copy before changing it).
+   */
   lintOptionsFor(file: string, lang: Lang): LintOptions & { ignores: IgnoreEntry[] } {
+    if (this.overrides.length > 0 || this.ignores.length > 0) return this.computeLintOptions(file, lang);
+    const cached = this.shared.get(lang);
+    if (cached) return cached;
+    const options = this.computeLintOptions(file, lang);
+    this.shared.set(lang, options);
+    return options;
+  }
+
+  private readonly shared = new Map<Lang, LintOptions & { ignores: IgnoreEntry[] }>();
+
+  private computeLintOptions(file: string, lang: Lang): LintOptions & { ignores: IgnoreEntry[] } {
     const effective = this.forFile(file);
     const severities: Record<string, SeveritySetting> = {};
     const ruleOptions: Record<string, Record<string, unknown>> = {};

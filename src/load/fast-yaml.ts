@@ -46,7 +46,6 @@ export function unusualUtf8(bytes: Buffer, latin1: string): boolean {
   }
   return UNUSUAL_SEQUENCES.some((seq) => bytes.includes(seq));
 }
-const KEY = /^[A-Za-z_$][\w$-]*$/;
 const NOT_STRING_KEY = /^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|__proto__)$/;
 
 /**
@@ -85,19 +84,10 @@ export function resolvePlain(s: string): unknown {
   return s;
 }
 
-interface Line {
-  start: number;
-  /** Offset of the line's '\n' (or text length). */
-  end: number;
-  indent: number;
-  /** Blank or comment-only: skipped between entries. */
-  skip: boolean;
-}
-
 /** Parse `text`; undefined when it is outside the subset (then use the `yaml` package). */
 export function fastYaml(text: string, withRanges = false, latin1 = false): FastParsed | undefined {
-  // In latin1 mode the caller has checked UNUSUAL_UTF8 on the bytes.
-  if ((!latin1 && UNUSUAL.test(text)) || /^(?:---|\.\.\.|%)/m.test(text)) return undefined;
+  // In latin1 mode the caller has checked unusualUtf8 on the bytes.
+  if (!latin1 && UNUSUAL.test(text)) return undefined;
   try {
     return new Parser(text, withRanges, latin1).parse();
   } catch (error) {
@@ -106,10 +96,42 @@ export function fastYaml(text: string, withRanges = false, latin1 = false): Fast
   }
 }
 
+/** A plain scalar of decimal digits only: the core schema's int, without the regular expressions. */
+function digitsValue(text: string, from: number, to: number): number | undefined {
+  if (to - from > 15) return undefined;
+  let n = 0;
+  for (let k = from; k < to; k++) {
+    const d = text.charCodeAt(k) - 48;
+    if (d < 0 || d > 9) return undefined;
+    n = n * 10 + d;
+  }
+  return to > from ? n : undefined;
+}
+
+const SPACE = 32;
+const HASH = 35;
+const COLON = 58;
+
+/**
+ * The text is split into lines first (start, end, indent, and whether the line is blank or a
+ * comment), held in plain number arrays: no object per line. Values are returned as data; in
+ * ranges mode (for positions, only for files with a diagnostic) each value's node is left in
+ * `node` by the method that read it.
+ */
 class Parser {
-  private readonly lines: Line[] = [];
+  private readonly starts: number[] = [];
+  /** Offset of the line's '\n' (or the text length). */
+  private readonly ends: number[] = [];
+  private readonly indents: number[] = [];
+  /** Blank or comment-only: skipped between entries. */
+  private readonly skips: boolean[] = [];
+  private readonly count: number;
   private i = 0;
   private depth = 0;
+  /** Ranges mode: the node of the value read last. */
+  private node: RangedNode = { range: [0, 0, 0] };
+  /** The end offset (yaml's node end) of the value read last. */
+  private end = 0;
 
   constructor(
     private readonly text: string,
@@ -117,39 +139,44 @@ class Parser {
     private readonly latin1: boolean,
   ) {
     let start = 0;
-    while (start <= text.length) {
+    const n = text.length;
+    while (start <= n) {
       let end = text.indexOf('\n', start);
-      if (end === -1) end = text.length;
-      let indent = 0;
-      while (text.charCodeAt(start + indent) === 32) indent++;
-      const first = start + indent < end ? text[start + indent] : undefined;
-      this.lines.push({ start, end, indent, skip: first === undefined || first === '#' });
+      if (end === -1) end = n;
+      let k = start;
+      while (k < end && text.charCodeAt(k) === SPACE) k++;
+      // Document markers and directives (`---`, `...`, `%YAML`) at a line start: yaml's business.
+      if (k === start && (text.charCodeAt(k) === 0x25 || text.startsWith('---', k) || text.startsWith('...', k))) giveUp();
+      this.starts.push(start);
+      this.ends.push(end);
+      this.indents.push(k - start);
+      this.skips.push(k === end || text.charCodeAt(k) === HASH);
       start = end + 1;
     }
+    this.count = this.starts.length;
   }
 
   parse(): FastParsed {
     this.skipBlank();
-    const line = this.lines[this.i];
-    if (!line || line.indent !== 0) giveUp();
-    const root = this.blockMap(0);
+    if (this.i >= this.count || this.indents[this.i] !== 0) giveUp();
+    const data = this.blockMap(0);
     this.skipBlank();
-    if (this.i < this.lines.length) giveUp();
-    return this.withRanges ? { data: root.data, root: root.node } : { data: root.data };
+    if (this.i < this.count) giveUp();
+    return this.withRanges ? { data, root: this.node } : { data };
   }
 
   private skipBlank(): void {
-    while (this.i < this.lines.length && this.lines[this.i]!.skip) this.skipped(this.lines[this.i++]!);
+    while (this.i < this.count && this.skips[this.i]) this.skipped(this.i++);
   }
 
   /** yaml counts an indented comment line into the node before it (its end offset): leave those to yaml. */
-  private skipped(line: Line): void {
-    if (line.indent > 0 && line.start + line.indent < line.end) giveUp();
+  private skipped(line: number): void {
+    if (this.indents[line]! > 0 && this.starts[line]! + this.indents[line]! < this.ends[line]!) giveUp();
   }
 
   /** After the '\n' that ends line `line` (yaml's node end for a value that ends the line). */
-  private lineEnd(line: Line): number {
-    return Math.min(line.end + 1, this.text.length);
+  private lineEnd(line: number): number {
+    return Math.min(this.ends[line]! + 1, this.text.length);
   }
 
   /** A string value: decoded from UTF-8 in latin1 mode, else a copy that does not pin the text. */
@@ -158,94 +185,110 @@ class Parser {
     return (this.latin1 && NON_ASCII.test(value) ? utf8Of(value) : own(value)) as T;
   }
 
-  private blockMap(indent: number): { data: Record<string, unknown> & object; node: RangedNode } {
+  private blockMap(indent: number): Record<string, unknown> {
     // Nesting beyond the limit is the full parser's to report (src/load/limits.ts).
     if (++this.depth >= LIMITS.depth) giveUp();
+    const text = this.text;
     const data: Record<string, unknown> = {};
-    let keys = 0;
     const entries = this.withRanges ? new Map<string, { key: [number, number]; value: RangedNode }>() : undefined;
+    let keys = 0;
     let start = -1;
     let end = 0;
     for (;;) {
       this.skipBlank();
-      const line = this.lines[this.i];
-      if (!line || line.indent < indent) break;
-      if (line.indent > indent) giveUp();
-      const text = this.text;
-      const keyStart = line.start + indent;
-      const colon = text.indexOf(':', keyStart);
-      if (colon === -1 || colon > line.end) giveUp();
+      const line = this.i;
+      if (line >= this.count || this.indents[line]! < indent) break;
+      if (this.indents[line]! > indent) giveUp();
+      const lineEndAt = this.ends[line]!;
+      const keyStart = this.starts[line]! + indent;
+      const colon = identifierEnd(text, keyStart, lineEndAt);
+      if (colon === -1 || text.charCodeAt(colon) !== COLON) giveUp();
       const key = text.slice(keyStart, colon);
-      if (++keys > LIMITS.keys || key.length > 1024 || !KEY.test(key) || NOT_STRING_KEY.test(key) || Object.prototype.hasOwnProperty.call(data, key)) giveUp();
+      if (++keys > LIMITS.keys || colon - keyStart > 1024 || (NOT_STRING_START.has(text.charCodeAt(keyStart)) && NOT_STRING_KEY.test(key)) || Object.prototype.hasOwnProperty.call(data, key)) giveUp();
       if (start === -1) start = keyStart;
-      const after = text[colon + 1];
-      if (colon + 1 < line.end && after !== ' ') giveUp();
+      if (colon + 1 < lineEndAt && text.charCodeAt(colon + 1) !== SPACE) giveUp();
       let p = colon + 1;
-      while (p < line.end && text.charCodeAt(p) === 32) p++;
-      let value: { data: unknown; node: RangedNode };
-      if (p === line.end || text[p] === '#') {
+      while (p < lineEndAt && text.charCodeAt(p) === SPACE) p++;
+      let value: unknown;
+      if (p === lineEndAt || text.charCodeAt(p) === HASH) {
         // `key:` with the value on the following, more indented lines.
         this.i++;
         this.skipBlank();
-        const next = this.lines[this.i];
-        if (!next || next.indent <= indent) giveUp(); // empty value (null): leave it to yaml
-        value = this.blockMap(next!.indent);
+        const next = this.i;
+        if (next >= this.count || this.indents[next]! <= indent) giveUp(); // empty value (null): leave it to yaml
+        value = this.blockMap(this.indents[next]!);
       } else {
         value = this.inlineValue(line, p, indent);
       }
-      data[key] = value.data;
-      entries?.set(key, { key: [keyStart, colon], value: value.node });
-      end = value.node.range[2];
+      data[key] = value;
+      entries?.set(key, { key: [keyStart, colon], value: this.node });
+      end = this.end;
     }
     this.depth--;
-    return { data, node: { range: [start, end, end], block: true, ...(entries ? { entries } : {}) } };
+    this.end = end;
+    if (this.withRanges) this.node = { range: [start, end, end], block: true, entries: entries! };
+    return data;
   }
 
   /** A value that starts on its key's line, at offset p. Advances past its lines. */
-  private inlineValue(line: Line, p: number, indent: number): { data: unknown; node: RangedNode } {
+  private inlineValue(line: number, p: number, indent: number): unknown {
     const text = this.text;
-    const c = text[p]!;
-    if (c === '|') return this.literal(line, p, indent);
-    let result: { data: unknown; node: RangedNode };
+    const lineEndAt = this.ends[line]!;
+    const c = text.charCodeAt(p);
+    if (c === 0x7c /* | */) return this.literal(line, p, indent);
+    let data: unknown;
     let rest: number;
-    if (c === '{') {
-      const flow = this.flowMap(p, line.end);
-      result = flow.value;
-      rest = flow.after;
-    } else if (c === '"' || c === "'") {
-      const close = this.quoted(p, line.end);
+    if (c === 0x7b /* { */) {
+      const close = text.indexOf('}', p);
+      if (close === -1 || close > lineEndAt) giveUp();
+      data = this.flowMap(p, close, line);
+      rest = close + 1;
+    } else if (c === 0x22 /* " */ || c === 0x27 /* ' */) {
+      const close = this.quoted(p, lineEndAt);
       const inner = text.slice(p + 1, close);
-      const data = c === "'" ? inner.replace(/''/g, "'") : inner;
-      result = { data: this.str(data), node: { range: [p, close + 1, this.lineEnd(line)] } };
+      data = this.str(c === 0x27 ? inner.replace(/''/g, "'") : inner);
+      this.end = this.lineEnd(line);
+      if (this.withRanges) this.node = { range: [p, close + 1, this.end] };
       rest = close + 1;
     } else {
-      if ('-?:,[]{}#&*!|>%@`'.includes(c) && !(c === '-' && /[0-9.]/.test(text[p + 1] ?? ''))) giveUp();
-      // Search this line only (a search through the rest of the text would make a file quadratic).
-      const comment = text.substring(p, line.end).indexOf(' #');
-      const stop = comment === -1 ? line.end : p + comment;
+      if (INDICATORS.has(c) && !(c === 0x2d /* - */ && /[0-9.]/.test(text[p + 1] ?? ''))) giveUp();
+      // A comment needs a space before '#'; searched on this line only (a search through the
+      // rest of the text would make a file quadratic).
+      let stop = lineEndAt;
+      for (let k = p + 1; k < lineEndAt; k++) {
+        if (text.charCodeAt(k) === HASH && text.charCodeAt(k - 1) === SPACE) {
+          stop = k - 1;
+          break;
+        }
+      }
       let valueEnd = stop;
-      while (valueEnd > p && text.charCodeAt(valueEnd - 1) === 32) valueEnd--;
-      const raw = text.slice(p, valueEnd);
-      // `a: b: c` is an error for yaml; a trailing ':' too.
-      if (raw.includes(': ') || raw.endsWith(':')) giveUp();
-      result = { data: this.str(resolvePlain(raw)), node: { range: [p, valueEnd, this.lineEnd(line)] } };
+      while (valueEnd > p && text.charCodeAt(valueEnd - 1) === SPACE) valueEnd--;
+      const number = digitsValue(text, p, valueEnd);
+      if (number !== undefined) data = number;
+      else {
+        const raw = text.slice(p, valueEnd);
+        // `a: b: c` is an error for yaml; a trailing ':' too.
+        if (raw.includes(': ') || raw.endsWith(':')) giveUp();
+        data = this.str(resolvePlain(raw));
+      }
+      this.end = this.lineEnd(line);
+      if (this.withRanges) this.node = { range: [p, valueEnd, this.end] };
       rest = stop;
     }
     // After the value: only spaces and a comment (which needs a space before '#').
     let q = rest;
-    while (q < line.end && text.charCodeAt(q) === 32) q++;
-    if (q < line.end && !(text[q] === '#' && q > rest)) giveUp();
+    while (q < lineEndAt && text.charCodeAt(q) === SPACE) q++;
+    if (q < lineEndAt && !(text.charCodeAt(q) === HASH && q > rest)) giveUp();
     this.i++;
     this.noContinuation(indent);
-    return result;
+    return data;
   }
 
   /** A value on one line is complete: a following more-indented content line would continue it. */
   private noContinuation(indent: number): void {
     let k = this.i;
-    while (k < this.lines.length && this.lines[k]!.skip) this.skipped(this.lines[k++]!);
-    const next = this.lines[k];
-    if (next && next.indent > indent) giveUp();
+    while (k < this.count && this.skips[k]) this.skipped(k++);
+    if (k < this.count && this.indents[k]! > indent) giveUp();
   }
 
   private quoted(p: number, lineEnd: number): number {
@@ -267,69 +310,106 @@ class Parser {
     }
   }
 
-  /** `{ k: v, k2: v2 }` of plain scalars on one line. */
-  private flowMap(p: number, lineEnd: number): { value: { data: unknown; node: RangedNode }; after: number } {
+  /**
+   * `{ k: v, k2: v2 }` of plain scalars on one line, `close` being its '}'. Each entry is
+   * ` *key: +value *` with an identifier key and a value without ':' (as the `yaml` package
+   * reads them); anything else gives up.
+   */
+  private flowMap(p: number, close: number, line: number): Record<string, unknown> {
     const text = this.text;
-    const close = text.indexOf('}', p);
-    if (close === -1 || close > lineEnd) giveUp();
-    const body = text.slice(p + 1, close);
-    if (/[{[\]#'"]/.test(body)) giveUp();
+    // A flow mapping is one level deeper (src/load/limits.ts).
+    if (this.depth + 1 >= LIMITS.depth) giveUp();
     const data: Record<string, unknown> = {};
     const entries = this.withRanges ? new Map<string, { key: [number, number]; value: RangedNode }>() : undefined;
-    const parts = body.split(',');
-    // A flow mapping is one level deeper, and its entries count as nodes (src/load/limits.ts).
-    if (parts.length > LIMITS.keys || this.depth + 1 >= LIMITS.depth) giveUp();
-    let offset = p + 1;
-    for (const part of parts) {
-      const m = /^( *)([A-Za-z_$][\w$-]*): +([^ ](?:[^:]*[^ :])?) *$/.exec(part);
-      if (!m) giveUp();
-      const [, lead, key, raw] = m!;
-      if (NOT_STRING_KEY.test(key!) || Object.prototype.hasOwnProperty.call(data, key!)) giveUp();
-      const first = raw![0]!;
-      if ('-?:,[]{}#&*!|>%@`'.includes(first) && !(first === '-' && /[0-9.]/.test(raw![1] ?? ''))) giveUp();
-      data[key!] = this.str(resolvePlain(raw!));
-      if (entries) {
-        const keyStart = offset + lead!.length;
-        const valueStart = offset + part.indexOf(raw!, lead!.length + key!.length + 1);
-        const valueEnd = valueStart + raw!.length;
-        // Only range[0..1] of a flow entry is ever used (locate); range[2] is not yaml's exact node end.
-        entries.set(key!, { key: [keyStart, keyStart + key!.length], value: { range: [valueStart, valueEnd, valueEnd] } });
+    let keys = 0;
+    let k = p + 1;
+    for (;;) {
+      while (text.charCodeAt(k) === SPACE) k++;
+      const keyStart = k;
+      const keyEnd = identifierEnd(text, keyStart, close);
+      if (keyEnd === -1 || text.charCodeAt(keyEnd) !== COLON || text.charCodeAt(keyEnd + 1) !== SPACE) giveUp();
+      const key = text.slice(keyStart, keyEnd);
+      if (++keys > LIMITS.keys || (NOT_STRING_START.has(text.charCodeAt(keyStart)) && NOT_STRING_KEY.test(key)) || Object.prototype.hasOwnProperty.call(data, key)) giveUp();
+      k = keyEnd + 1;
+      while (text.charCodeAt(k) === SPACE) k++;
+      const valueStart = k;
+      // The value runs to the next ',' or the '}'; it may not hold ':' or flow/quote/comment characters.
+      while (k < close) {
+        const ch = text.charCodeAt(k);
+        if (ch === 0x2c /* , */) break;
+        if (FLOW_FORBIDDEN.has(ch)) giveUp();
+        k++;
       }
-      offset += part.length + 1;
+      let valueEnd = k;
+      while (valueEnd > valueStart && text.charCodeAt(valueEnd - 1) === SPACE) valueEnd--;
+      if (valueEnd === valueStart) giveUp();
+      const first = text.charCodeAt(valueStart);
+      if (INDICATORS.has(first) && !(first === 0x2d && /[0-9.]/.test(text[valueStart + 1] ?? ''))) giveUp();
+      const number = digitsValue(text, valueStart, valueEnd);
+      data[key] = number !== undefined ? number : this.str(resolvePlain(text.slice(valueStart, valueEnd)));
+      // Only range[0..1] of a flow entry is ever used (locate); range[2] is not yaml's exact node end.
+      entries?.set(key, { key: [keyStart, keyEnd], value: { range: [valueStart, valueEnd, valueEnd] } });
+      if (k >= close) break;
+      k++; // ','
     }
-    return { value: { data, node: { range: [p, close + 1, this.lineEnd(this.lines[this.i]!)], ...(entries ? { entries } : {}) } }, after: close + 1 };
+    this.end = this.lineEnd(line);
+    if (this.withRanges) this.node = { range: [p, close + 1, this.end], entries: entries! };
+    return data;
   }
 
   /** `|` or `|-` literal block scalar. */
-  private literal(line: Line, p: number, indent: number): { data: unknown; node: RangedNode } {
+  private literal(line: number, p: number, indent: number): unknown {
     const text = this.text;
-    const header = text.slice(p, line.end);
+    const header = text.slice(p, this.ends[line]);
     if (header !== '|' && header !== '|-') giveUp();
     this.i++;
-    const first = this.lines[this.i];
+    const first = this.i;
+    const blank = (l: number) => this.indents[l] === this.ends[l]! - this.starts[l]!;
     // Leading blank lines, an empty block or a missing final newline: leave them to yaml.
-    if (!first || first.start === first.end || first.indent === first.end - first.start || first.indent <= indent) giveUp();
-    const blockIndent = first!.indent;
+    if (first >= this.count || this.starts[first] === this.ends[first] || blank(first) || this.indents[first]! <= indent) giveUp();
+    const blockIndent = this.indents[first]!;
     const content: string[] = [];
     let lastContent = this.i;
-    for (; this.i < this.lines.length; this.i++) {
-      const l = this.lines[this.i]!;
-      const blank = l.indent === l.end - l.start;
-      if (blank) {
-        if (l.end - l.start > blockIndent) giveUp();
+    for (; this.i < this.count; this.i++) {
+      const l = this.i;
+      if (blank(l)) {
+        if (this.ends[l]! - this.starts[l]! > blockIndent) giveUp();
         content.push('');
         continue;
       }
-      if (l.indent < blockIndent) break;
-      content.push(text.slice(l.start + blockIndent, l.end));
+      if (this.indents[l]! < blockIndent) break;
+      content.push(text.slice(this.starts[l]! + blockIndent, this.ends[l]));
       lastContent = this.i;
     }
-    const last = this.lines[lastContent]!;
-    if (last.end === text.length) giveUp();
+    if (this.ends[lastContent] === text.length) giveUp();
     content.length = lastContent - (this.i - content.length) + 1;
     this.i = lastContent + 1;
     const value = content.join('\n') + (header === '|' ? '\n' : '');
-    const end = last.end + 1;
-    return { data: this.str(value), node: { range: [p, end, end] } };
+    const end = this.ends[lastContent]! + 1;
+    this.end = end;
+    if (this.withRanges) this.node = { range: [p, end, end] };
+    return this.str(value);
   }
+}
+
+/** Plain-scalar first characters that are YAML indicators: - ? : , [ ] { } # & * ! | > % @ ` */
+const INDICATORS = new Set([...'-?:,[]{}#&*!|>%@`'].map((c) => c.charCodeAt(0)));
+/** Characters a flow entry may not hold here: nested flow, quotes, comments, ':' inside a value. */
+const FLOW_FORBIDDEN = new Set([...'{[]#\'":'].map((c) => c.charCodeAt(0)));
+/** First characters of null, true, false and __proto__ (checked with NOT_STRING_KEY). */
+const NOT_STRING_START = new Set([...'nNtTfF_'].map((c) => c.charCodeAt(0)));
+
+/**
+ * End of the identifier key ([A-Za-z_$][\w$-]*) that starts at `from`, or -1 when none starts
+ * there; the key must end before `limit`.
+ */
+function identifierEnd(text: string, from: number, limit: number): number {
+  let k = from;
+  const c = text.charCodeAt(k);
+  if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36)) return -1;
+  for (k++; k < limit; k++) {
+    const d = text.charCodeAt(k);
+    if (!((d >= 65 && d <= 90) || (d >= 97 && d <= 122) || (d >= 48 && d <= 57) || d === 95 || d === 36 || d === 45)) break;
+  }
+  return k < limit ? k : -1;
 }

@@ -56,6 +56,9 @@ export function readInput(file: string, options: ReadOptions = {}): Input {
       }
       if (n === 0) break;
       total += n;
+      // A regular file reads short only at its end: no second read just to see EOF. (A size of
+      // 0, as files in /proc report, says nothing: those are read until read returns 0.)
+      if (stat.size > 0 && total === stat.size && total < buffer.length) break;
     }
     return { bytes: buffer.subarray(0, total) };
   } finally {
