@@ -51,7 +51,16 @@ export async function runLint(paths: string[], opts: LintCliOptions, io: MainIO)
   } else {
     const files = collectFiles(paths, { cwd, lang, ignorePatterns: opts.ignorePattern, isIgnored: config.ignorePatternMatcher() });
     const crossYear = crossYearFor(files, opts, input.maxFileSize);
-    const optionsFor = (file: string) => ({ ...config.lintOptionsFor(file, lang), keepData, ...input, ...(fix ? { fix } : {}), ...crossYear.optionsFor(file) });
+    // Files without options of their own share one object (a worker is sent it once per batch).
+    let shared: { base: object; options: ReturnType<typeof config.lintOptionsFor> } | undefined;
+    const optionsFor = (file: string) => {
+      const base = config.lintOptionsFor(file, lang);
+      const cross = crossYear.optionsFor(file);
+      if (shared?.base === base && cross.previous === undefined) return shared.options;
+      const options = { ...base, keepData, ...input, ...(fix ? { fix } : {}), ...cross };
+      if (cross.previous === undefined) shared = { base, options };
+      return options;
+    };
     // --jobs worker threads, results in file order (issue 6): src/parallel/run.ts. --fix writes files: one thread.
     await lintFiles(files, optionsFor, fix ? 1 : opts.jobs, (result, pairKey) => {
       results.push(result);

@@ -1,4 +1,4 @@
-import { Lexer, LineCounter, parseDocument } from 'yaml';
+import { Lexer, LineCounter, parseDocument } from './load/fast-lazy-yaml.js';
 import { t, type MessageKey } from './i18n/index.js';
 import { compareDiagnostics } from './lint.js';
 import { decodeSource } from './load/decode.js';

@@ -203,8 +203,8 @@ class Parser {
       const keyStart = this.starts[line]! + indent;
       const colon = identifierEnd(text, keyStart, lineEndAt);
       if (colon === -1 || text.charCodeAt(colon) !== COLON) giveUp();
-      const key = text.slice(keyStart, colon);
-      if (++keys > LIMITS.keys || colon - keyStart > 1024 || (NOT_STRING_START.has(text.charCodeAt(keyStart)) && NOT_STRING_KEY.test(key)) || Object.prototype.hasOwnProperty.call(data, key)) giveUp();
+      const key = keyAt(text, keyStart, colon);
+      if (++keys > LIMITS.keys || colon - keyStart > 1024 || (NOT_STRING_START.has(text.charCodeAt(keyStart)) && NOT_STRING_KEY.test(key)) || seen(data, key)) giveUp();
       if (start === -1) start = keyStart;
       if (colon + 1 < lineEndAt && text.charCodeAt(colon + 1) !== SPACE) giveUp();
       let p = colon + 1;
@@ -328,8 +328,8 @@ class Parser {
       const keyStart = k;
       const keyEnd = identifierEnd(text, keyStart, close);
       if (keyEnd === -1 || text.charCodeAt(keyEnd) !== COLON || text.charCodeAt(keyEnd + 1) !== SPACE) giveUp();
-      const key = text.slice(keyStart, keyEnd);
-      if (++keys > LIMITS.keys || (NOT_STRING_START.has(text.charCodeAt(keyStart)) && NOT_STRING_KEY.test(key)) || Object.prototype.hasOwnProperty.call(data, key)) giveUp();
+      const key = keyAt(text, keyStart, keyEnd);
+      if (++keys > LIMITS.keys || (NOT_STRING_START.has(text.charCodeAt(keyStart)) && NOT_STRING_KEY.test(key)) || seen(data, key)) giveUp();
       k = keyEnd + 1;
       while (text.charCodeAt(k) === SPACE) k++;
       const valueStart = k;
@@ -400,6 +400,17 @@ const FLOW_FORBIDDEN = new Set([...'{[]#\'":'].map((c) => c.charCodeAt(0)));
 const NOT_STRING_START = new Set([...'nNtTfF_'].map((c) => c.charCodeAt(0)));
 
 /**
+ * A duplicate key, or a key such as `constructor` that a plain object already has through its
+ * prototype (values are never undefined): the latter only sends the file to the full parser.
+ */
+function seen(data: Record<string, unknown>, key: string): boolean {
+  return data[key] !== undefined;
+}
+
+/** Hash of the identifier identifierEnd scanned last (for keyAt). */
+let lastKeyHash = 0;
+
+/**
  * End of the identifier key ([A-Za-z_$][\w$-]*) that starts at `from`, or -1 when none starts
  * there; the key must end before `limit`.
  */
@@ -407,9 +418,33 @@ function identifierEnd(text: string, from: number, limit: number): number {
   let k = from;
   const c = text.charCodeAt(k);
   if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36)) return -1;
+  let hash = c;
   for (k++; k < limit; k++) {
     const d = text.charCodeAt(k);
     if (!((d >= 65 && d <= 90) || (d >= 97 && d <= 122) || (d >= 48 && d <= 57) || d === 95 || d === 36 || d === 45)) break;
+    hash = (hash * 31 + d) | 0;
   }
+  lastKeyHash = hash;
   return k < limit ? k : -1;
+}
+
+/**
+ * The key text[start, end) as a string, the same string object as last time the same key was
+ * read: reports repeat the same few dozen keys in every file, and a string V8 has already
+ * used as a property name is found without hashing it again (most of the parser's time
+ * went to that). Long keys are copied so that the cache never holds on to a file's text.
+ */
+const KEY_CACHE: (string | undefined)[] = new Array<string | undefined>(1024).fill(undefined);
+function keyAt(text: string, start: number, end: number): string {
+  const slot = lastKeyHash & 1023;
+  const cached = KEY_CACHE[slot];
+  if (cached !== undefined && cached.length === end - start) {
+    // (A loop: startsWith with a position is several times slower here.)
+    let k = 0;
+    while (k < cached.length && cached.charCodeAt(k) === text.charCodeAt(start + k)) k++;
+    if (k === cached.length) return cached;
+  }
+  const key = own(text.slice(start, end));
+  KEY_CACHE[slot] = key;
+  return key;
 }

@@ -15,7 +15,10 @@ export type TaskAnswer =
   | { index: number; result: FileResult; pairKey?: PairKey }
   | { index: number; error: { name: string; message: string; stack?: string } };
 
-/** main → worker: a batch of tasks, or `null` to finish. */
-export type ToWorker = FileTask[] | null;
+/**
+ * main → worker: a batch of tasks, or `null` to finish. Files of a run mostly share one options
+ * object: each distinct one is sent once per batch and tasks name it by its index there.
+ */
+export type ToWorker = { options: FileTask['options'][]; tasks: { index: number; file: string; options: number }[] } | null;
 /** worker → main: the batch's answers (and so: ready for the next batch). */
 export type FromWorker = TaskAnswer[];

@@ -6,7 +6,7 @@ import { ConfigError, UsageError } from '../errors.js';
 import { lintFileKeyed } from '../lint-file.js';
 import type { PairKey } from '../cross-year/pair-key.js';
 import type { FileResult } from '../types.js';
-import type { FileTask, FromWorker, TaskAnswer } from './protocol.js';
+import type { FileTask, FromWorker, TaskAnswer, ToWorker } from './protocol.js';
 
 /** Below this many files a worker's start-up (loading the linter again) costs more than it saves. */
 export const PARALLEL_MIN_FILES = 200;
@@ -14,14 +14,25 @@ export const PARALLEL_MIN_FILES = 200;
 const BATCH = 50;
 
 /**
- * How many threads a run uses: `--jobs N` as given; by default the cores, one for small runs.
- * On two cores or fewer the default is one thread: measured on a 2-core machine (bench/NOTES.md),
- * two workers used 1.4× the CPU of one thread, were slower for 1,000 files, at most 8% faster
- * for 10,000, and added ~75 MB of memory.
+ * Young-generation cap of a worker's V8 heap. The heap of a long run grows with its allocation
+ * rate, not its live data (a few MB: results keep diagnostics only); measured on 10,000 files
+ * (bench/NOTES.md): the main thread's default young generation ends ~70 MB above a 1,000-file
+ * run, a worker capped at 6 MB ~35 MB above it, at the same CPU time. Node has no way to cap
+ * the main thread's heap from inside, so large runs lint in workers.
+ */
+export const WORKER_YOUNG_GENERATION_MB = 6;
+
+/**
+ * Worker threads for a run; 0 means lint in the main thread. `--jobs N` as given (1: the main
+ * thread). By default small runs stay in the main thread (a worker's start-up costs more than
+ * it saves); from PARALLEL_MIN_FILES files on, one worker per core, and one worker on two
+ * cores or fewer: measured on a 2-core machine (bench/NOTES.md) two workers were ~10% faster
+ * for 25% more CPU and more memory; one worker bounds the memory of a long run.
  */
 export function threadsFor(fileCount: number, jobs: number | undefined, cores = availableParallelism()): number {
-  const wanted = jobs === undefined ? (fileCount >= PARALLEL_MIN_FILES && cores > 2 ? cores : 1) : Math.max(1, jobs);
-  return Math.max(1, Math.min(wanted, Math.ceil(fileCount / BATCH)));
+  if (jobs !== undefined) return jobs <= 1 ? 0 : Math.min(jobs, Math.ceil(fileCount / BATCH));
+  if (fileCount < PARALLEL_MIN_FILES) return 0;
+  return Math.min(cores > 2 ? cores : 1, Math.ceil(fileCount / BATCH));
 }
 
 /**
@@ -39,7 +50,7 @@ export async function lintFiles(
   const workerUrl = new URL('./worker.js', import.meta.url);
   const threads = threadsFor(files.length, jobs);
   // Under vitest the sources are .ts and there is no compiled worker: run in this thread.
-  if (threads <= 1 || !existsSync(fileURLToPath(workerUrl))) {
+  if (threads === 0 || !existsSync(fileURLToPath(workerUrl))) {
     for (const file of files) {
       const { result, pairKey } = lintFileKeyed(file, optionsFor(file));
       onResult(result, pairKey);
@@ -59,13 +70,18 @@ export async function lintFiles(
       if (error !== undefined) reject(error);
       else resolve();
     };
-    const batch = (): FileTask[] | null => {
+    const batch = (): ToWorker => {
       if (nextTask >= files.length) return null;
-      const tasks: FileTask[] = [];
+      const options: FileTask['options'][] = [];
+      const tasks: NonNullable<ToWorker>['tasks'] = [];
       for (const end = Math.min(nextTask + BATCH, files.length); nextTask < end; nextTask++) {
-        tasks.push({ index: nextTask, file: files[nextTask]!, options: optionsFor(files[nextTask]!) });
+        const file = files[nextTask]!;
+        const fileOptions = optionsFor(file);
+        let at = options.indexOf(fileOptions);
+        if (at === -1) at = options.push(fileOptions) - 1;
+        tasks.push({ index: nextTask, file, options: at });
       }
-      return tasks;
+      return { options, tasks };
     };
     const drain = () => {
       while (nextResult < files.length && answers[nextResult] !== undefined) {
@@ -77,7 +93,7 @@ export async function lintFiles(
       if (nextResult === files.length) finish();
     };
     for (let i = 0; i < threads; i++) {
-      const worker = new Worker(workerUrl);
+      const worker = new Worker(workerUrl, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
       workers.push(worker);
       worker.on('message', (done: FromWorker) => {
         for (const answer of done) answers[answer.index] = answer;
@@ -85,6 +101,8 @@ export async function lintFiles(
         drain();
       });
       worker.on('error', (error) => finish(error));
+      // Two batches in flight: the worker starts the second while the first one's answer travels.
+      worker.postMessage(batch());
       worker.postMessage(batch());
     }
   });

@@ -8,9 +8,9 @@ parentPort!.on('message', (batch: ToWorker) => {
     parentPort!.close();
     return;
   }
-  const answers: TaskAnswer[] = batch.map(({ index, file, options }) => {
+  const answers: TaskAnswer[] = batch.tasks.map(({ index, file, options }) => {
     try {
-      return { index, ...lintFileKeyed(file, options) };
+      return { index, ...lintFileKeyed(file, batch.options[options]!) };
     } catch (error) {
       const e = error as Error;
       return { index, error: { name: e.name, message: e.message, ...(e.stack ? { stack: e.stack } : {}) } };
