@@ -13,8 +13,15 @@ const CONFIG_NAMES = ['.report-lint.yaml', '.report-lint.yml'];
  * comments, no diagnostic at all. Anything else returns undefined and bin/report-lint.js runs
  * the full CLI (src/cli.ts), which then gives the exact same answer the slow way.
  * test/jobs.test.ts checks that both paths print the same.
+ *
+ * `loadFormat` is how the colour path gets the formatters: the code-cached bundle
+ * (src/load/fast-start-loader.cts) runs in a vm.Script, where import() would need an
+ * experimental flag on Node 20, so it passes its own.
  */
-export async function fastStart(io: MainIO): Promise<number | undefined> {
+export async function fastStart(
+  io: MainIO,
+  loadFormat: () => Promise<typeof import('../format/index.js')> = () => import('../format/index.js'),
+): Promise<number | undefined> {
   const { argv } = io;
   if (argv.length !== 1) return undefined;
   const file = argv[0]!;
@@ -41,7 +48,7 @@ export async function fastStart(io: MainIO): Promise<number | undefined> {
   if (result.diagnostics.length > 0) return undefined;
   const color = !env.NO_COLOR && !!io.stdout.isTTY;
   if (color) {
-    const { loadFormatter } = await import('../format/index.js');
+    const { loadFormatter } = await loadFormat();
     io.stdout.write((await loadFormatter('stylish', lang))([result], { cwd, color, lang }));
   } else {
     // stylish's summary for a clean run without colour, without loading chalk (test/jobs.test.ts

@@ -1,4 +1,4 @@
-import { distance } from 'fastest-levenshtein';
+import { createRequire } from 'node:module';
 import type { ErrorObject } from 'ajv';
 import { t, type MessageKey } from '../i18n/index.js';
 import type { Finding, JsonPath, Lang } from '../types.js';
@@ -190,6 +190,11 @@ export function describe(value: unknown, lang: Lang): string {
   if (typeof value === 'object') return t(lang, 'value.mapping');
   return String(value);
 }
+
+/** fastest-levenshtein (CommonJS), loaded at the first typo search: a clean run never needs it. */
+let levenshtein: typeof import('fastest-levenshtein').distance | undefined;
+const distance = (a: string, b: string): number =>
+  (levenshtein ??= (createRequire(import.meta.url)('fastest-levenshtein') as typeof import('fastest-levenshtein')).distance)(a, b);
 
 /** The allowed key a typo most likely meant: small edit distance relative to length. */
 export function nearest(key: string, allowed: string[]): string | undefined {
