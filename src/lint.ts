@@ -9,7 +9,7 @@ import { templateOf } from './report-shape.js';
 import { rules, STAGES } from './rules/index.js';
 import { cellLabel, shortLabel } from './schema/labels.js';
 import { schemaFindings } from './schema/to-diagnostics.js';
-import type { Diagnostic, FileResult, Finding, Lang, Report, Rule, Severity, SeveritySetting } from './types.js';
+import type { Diagnostic, FileResult, Finding, Lang, Report, Rule, RuleContext, Severity, SeveritySetting } from './types.js';
 
 export interface LintOptions {
   lang?: Lang;
@@ -84,12 +84,13 @@ export function lintLoaded(loaded: LoadedReport, file: string, options: LintOpti
       // rules that read that key.
       const broken = new Set(schemaFindingsSections(schema));
       const unusable = (section: string) => broken.has(section) || (schema.length > 0 && report[section] === undefined);
+      const ctx = new RuleRun(report, template, file, lang, options, findings);
       for (const rule of rules) {
         if (severityOf(rule.meta.id, rule.meta.severity, severities) === 'off') continue;
         if (rule.meta.reads.some(unusable) || broken.has('')) continue;
         if (rule.meta.needsPrevious && !options.previous) continue;
         try {
-          runRule(rule, report, template, file, lang, options, findings);
+          ctx.run(rule);
         } catch (error) {
           throw ruleFailure(error, rule.meta.id, file);
         }
@@ -129,31 +130,56 @@ export function lintLoaded(loaded: LoadedReport, file: string, options: LintOpti
   return result;
 }
 
-function runRule(rule: Rule, report: Report, template: number, file: string, lang: Lang, options: LintOptions, out: Finding[]): void {
-  const { id, messages } = rule.meta;
-  rule.check(report, {
-    lang,
-    file,
-    options: { ...(options.ruleOptions?.[id] ?? {}) },
-    ...(options.previous ? { previous: options.previous } : {}),
-    addend: (path, value) => {
-      const label = shortLabel(template, path, lang);
-      // `（一）2` as rules.md writes it; a space only after a plain word.
-      return /[）)]$/.test(label) ? `${label}${value}` : `${label} ${value}`;
-    },
-    text: (key) => t(lang, key as MessageKey),
-    report({ messageId, path, data = {}, expected, actual, textOffset }) {
-      const key = messages[messageId];
-      // A rule that reports an undeclared message is a bug in the rule, not in the report.
-      if (!key) throw new Error(`rule ${id} reported unknown messageId "${messageId}"`);
-      const message = t(lang, key as MessageKey, { cell: cellLabel(template, path, lang), actual: actual ?? '', expected: expected ?? '', ...data });
-      const finding: Finding = { ruleId: id, messageId, message, path };
-      if (expected !== undefined) finding.expected = expected;
-      if (actual !== undefined) finding.actual = actual;
-      if (textOffset !== undefined) finding.textOffset = textOffset;
-      out.push(finding);
-    },
-  });
+/**
+ * The context rules see (RuleContext), one per file for all its rules: built once, not per
+ * rule (issue 6: this runs for every report of a large batch).
+ */
+class RuleRun implements RuleContext {
+  private rule!: Rule;
+  options: Record<string, unknown> = {};
+  previous?: LintOptions['previous'];
+
+  constructor(
+    private readonly data: Report,
+    private readonly template: number,
+    readonly file: string,
+    readonly lang: Lang,
+    private readonly lintOptions: LintOptions,
+    private readonly out: Finding[],
+  ) {
+    if (lintOptions.previous) this.previous = lintOptions.previous;
+  }
+
+  run(rule: Rule): void {
+    this.rule = rule;
+    const own = this.lintOptions.ruleOptions?.[rule.meta.id];
+    // A copy: a rule may not change the run's options for the next file.
+    this.options = own ? { ...own } : {};
+    rule.check(this.data, this);
+  }
+
+  addend(path: readonly (string | number)[], value: number): string {
+    const label = shortLabel(this.template, path, this.lang);
+    // `（一）2` as rules.md writes it; a space only after a plain word.
+    return /[）)]$/.test(label) ? `${label}${value}` : `${label} ${value}`;
+  }
+
+  text(key: string): string {
+    return t(this.lang, key as MessageKey);
+  }
+
+  report({ messageId, path, data = {}, expected, actual, textOffset }: Parameters<RuleContext['report']>[0]): void {
+    const { id, messages } = this.rule.meta;
+    const key = messages[messageId];
+    // A rule that reports an undeclared message is a bug in the rule, not in the report.
+    if (!key) throw new Error(`rule ${id} reported unknown messageId "${messageId}"`);
+    const message = t(this.lang, key as MessageKey, { cell: cellLabel(this.template, path, this.lang), actual: actual ?? '', expected: expected ?? '', ...data });
+    const finding: Finding = { ruleId: id, messageId, message, path };
+    if (expected !== undefined) finding.expected = expected;
+    if (actual !== undefined) finding.actual = actual;
+    if (textOffset !== undefined) finding.textOffset = textOffset;
+    this.out.push(finding);
+  }
 }
 
 /**

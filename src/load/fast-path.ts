@@ -36,7 +36,7 @@ export function fastLoad(source: string | Uint8Array, kind: 'yaml' | 'json'): Fa
   let bytes: Uint8Array | undefined;
   if (typeof source === 'string') text = source;
   else {
-    const latin1 = bytesAsLatin1(source);
+    const latin1 = bytesAsLatin1(source, kind);
     if (latin1 === undefined) return undefined;
     text = latin1;
     bytes = source;
@@ -72,13 +72,13 @@ export function fastLoad(source: string | Uint8Array, kind: 'yaml' | 'json'): Fa
  * few strings that hold such bytes (Chinese text) as UTF-8. Undefined when the bytes are not
  * valid UTF-8 or hold a character the fast parsers leave to the `yaml` package (unusualUtf8).
  */
-function bytesAsLatin1(bytes: Uint8Array): string | undefined {
+function bytesAsLatin1(bytes: Uint8Array, kind: 'yaml' | 'json'): string | undefined {
   const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // A UTF-8 BOM is not part of the text (decodeSource drops it too).
   const start = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
   if (!isUtf8(b)) return undefined;
   const text = b.toString('latin1', start);
-  return unusualUtf8(start === 0 ? b : b.subarray(start), text) ? undefined : text;
+  return unusualUtf8(start === 0 ? b : b.subarray(start), text, kind === 'json') ? undefined : text;
 }
 
 function utf8Text(bytes: Uint8Array): string {

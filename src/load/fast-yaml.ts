@@ -37,8 +37,10 @@ const UNUSUAL_SEQUENCES = [[0xe2, 0x80, 0xa8], [0xe2, 0x80, 0xa9], [0xef, 0xbb, 
  * by a regular expression on the string, the multi-byte characters by byte search (faster
  * than one expression with alternatives: each search runs at memchr speed).
  */
-export function unusualUtf8(bytes: Buffer, latin1: string): boolean {
-  if (CONTROL.test(latin1)) return true;
+export function unusualUtf8(bytes: Buffer, latin1: string, json = false): boolean {
+  // JSON.parse itself rejects every control character but TAB, CR and LF (as whitespace) and
+  // DEL (in strings): in JSON only those need looking for, at memchr speed.
+  if (json ? bytes.includes(0x09) || bytes.includes(0x0d) || bytes.includes(0x7f) : CONTROL.test(latin1)) return true;
   // U+0080–U+009F: C2 80–C2 9F.
   for (let i = bytes.indexOf(0xc2); i !== -1; i = bytes.indexOf(0xc2, i + 1)) {
     const next = bytes[i + 1]!;
