@@ -120,13 +120,19 @@ const COLON = 58;
  * ranges mode (for positions, only for files with a diagnostic) each value's node is left in
  * `node` by the method that read it.
  */
+/** Line tables shared by every parse (one parse runs at a time): no arrays per file. */
+let STARTS = new Int32Array(1024);
+let ENDS = new Int32Array(1024);
+let INDENTS = new Int32Array(1024);
+/** 1: blank or comment-only, skipped between entries. */
+let SKIPS = new Uint8Array(1024);
+
 class Parser {
-  private readonly starts: number[] = [];
+  private readonly starts: Int32Array;
   /** Offset of the line's '\n' (or the text length). */
-  private readonly ends: number[] = [];
-  private readonly indents: number[] = [];
-  /** Blank or comment-only: skipped between entries. */
-  private readonly skips: boolean[] = [];
+  private readonly ends: Int32Array;
+  private readonly indents: Int32Array;
+  private readonly skips: Uint8Array;
   private readonly count: number;
   private i = 0;
   private depth = 0;
@@ -141,21 +147,28 @@ class Parser {
     private readonly latin1: boolean,
   ) {
     let start = 0;
+    let count = 0;
     const n = text.length;
     while (start <= n) {
+      if (count === STARTS.length) growLineTables();
       let end = text.indexOf('\n', start);
       if (end === -1) end = n;
       let k = start;
       while (k < end && text.charCodeAt(k) === SPACE) k++;
       // Document markers and directives (`---`, `...`, `%YAML`) at a line start: yaml's business.
       if (k === start && (text.charCodeAt(k) === 0x25 || text.startsWith('---', k) || text.startsWith('...', k))) giveUp();
-      this.starts.push(start);
-      this.ends.push(end);
-      this.indents.push(k - start);
-      this.skips.push(k === end || text.charCodeAt(k) === HASH);
+      STARTS[count] = start;
+      ENDS[count] = end;
+      INDENTS[count] = k - start;
+      SKIPS[count] = k === end || text.charCodeAt(k) === HASH ? 1 : 0;
+      count++;
       start = end + 1;
     }
-    this.count = this.starts.length;
+    this.count = count;
+    this.starts = STARTS;
+    this.ends = ENDS;
+    this.indents = INDENTS;
+    this.skips = SKIPS;
   }
 
   parse(): FastParsed {
@@ -392,6 +405,18 @@ class Parser {
     if (this.withRanges) this.node = { range: [p, end, end] };
     return this.str(value);
   }
+}
+
+function growLineTables(): void {
+  const grow = <T extends Int32Array | Uint8Array>(a: T): T => {
+    const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+    b.set(a);
+    return b;
+  };
+  STARTS = grow(STARTS);
+  ENDS = grow(ENDS);
+  INDENTS = grow(INDENTS);
+  SKIPS = grow(SKIPS);
 }
 
 /** Plain-scalar first characters that are YAML indicators: - ? : , [ ] { } # & * ! | > % @ ` */

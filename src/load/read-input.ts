@@ -14,6 +14,14 @@ export interface ReadOptions {
   maxFileSize?: number | undefined;
 }
 
+/**
+ * The buffer files are read into when they fit (reports are a few KB): a batch of 10,000
+ * files then allocates no buffer per file. The bytes readInput returns are therefore valid
+ * only until its next call — every caller lints the file before reading the next one (a
+ * worker thread has its own).
+ */
+const SHARED = Buffer.allocUnsafe(64 * 1024);
+
 /** The bytes of a report, or a `parse` finding when the file is too large to read. */
 export type Input = { bytes: Uint8Array } | { finding: Finding };
 
@@ -39,12 +47,13 @@ export function readInput(file: string, options: ReadOptions = {}): Input {
     if (stat.size > limit) return { finding: tooLarge(stat.size, limit, lang) };
     // The size can change between fstat and read (or be 0, as in /proc): read until EOF, but
     // never more than limit + 1 bytes. One spare byte shows EOF without a second buffer.
-    let buffer = Buffer.allocUnsafe(Math.min(stat.size + 1, limit + 1));
+    // A report fits the shared buffer: no new buffer per file (see SHARED).
+    let buffer = stat.size < SHARED.length ? SHARED : Buffer.allocUnsafe(Math.min(stat.size + 1, limit + 1));
     let total = 0;
     for (;;) {
       if (total === buffer.length) {
         if (total > limit) return { finding: tooLarge(total, limit, lang) };
-        const grown = Buffer.allocUnsafe(Math.min(Math.max(buffer.length * 2, 64 * 1024), limit + 1));
+        const grown = Buffer.allocUnsafe(Math.min(Math.max(buffer.length * 2, SHARED.length * 2), limit + 1));
         buffer.copy(grown, 0, 0, total);
         buffer = grown;
       }
