@@ -459,7 +459,7 @@ function identifierEnd(text: string, from: number, limit: number): number {
  * The key text[start, end) as a string, the same string object as last time the same key was
  * read: reports repeat the same few dozen keys in every file, and a string V8 has already
  * used as a property name is found without hashing it again (most of the parser's time
- * went to that). Long keys are copied so that the cache never holds on to a file's text.
+ * went to that). The cached string is V8's own copy, never a slice holding on to a file's text.
  */
 const KEY_CACHE: (string | undefined)[] = new Array<string | undefined>(1024).fill(undefined);
 function keyAt(text: string, start: number, end: number): string {
@@ -471,7 +471,9 @@ function keyAt(text: string, start: number, end: number): string {
     while (k < cached.length && cached.charCodeAt(k) === text.charCodeAt(start + k)) k++;
     if (k === cached.length) return cached;
   }
-  const key = own(text.slice(start, end));
+  // The string V8 keeps for this property name (a flat copy, not a slice of the text): the
+  // comparison above then reads it directly.
+  const key = Object.keys({ [text.slice(start, end)]: 0 })[0]!;
   KEY_CACHE[slot] = key;
   return key;
 }
