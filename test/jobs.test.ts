@@ -17,12 +17,11 @@ const dir = mkdtempSync(join(tmpdir(), 'report-lint-jobs-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('--jobs worker threads', () => {
-  it('threads: the main thread for small runs and --jobs 1, workers for large runs (one on two cores), --jobs as given (never more threads than batches)', () => {
+  it('threads: the main thread for small runs and --jobs 1, one worker per core for large runs, --jobs as given (never more threads than batches)', () => {
     expect(threadsFor(10, undefined)).toBe(0);
     expect(threadsFor(PARALLEL_MIN_FILES - 1, undefined, 8)).toBe(0);
     expect(threadsFor(PARALLEL_MIN_FILES * 10, undefined, 4)).toBe(4);
-    // Two cores: a second worker did not pay (bench/NOTES.md); one worker bounds a long run's memory.
-    expect(threadsFor(PARALLEL_MIN_FILES * 10, undefined, 2)).toBe(1);
+    expect(threadsFor(PARALLEL_MIN_FILES * 10, undefined, 2)).toBe(2);
     expect(threadsFor(PARALLEL_MIN_FILES * 10, undefined, 1)).toBe(1);
     expect(threadsFor(PARALLEL_MIN_FILES * 10, 2, 2)).toBe(2);
     expect(threadsFor(PARALLEL_MIN_FILES * 10, 1, 8)).toBe(0);

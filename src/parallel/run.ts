@@ -25,14 +25,14 @@ export const WORKER_YOUNG_GENERATION_MB = 6;
 /**
  * Worker threads for a run; 0 means lint in the main thread. `--jobs N` as given (1: the main
  * thread). By default small runs stay in the main thread (a worker's start-up costs more than
- * it saves); from PARALLEL_MIN_FILES files on, one worker per core, and one worker on two
- * cores or fewer: measured on a 2-core machine (bench/NOTES.md) two workers were ~10% faster
- * for 25% more CPU and more memory; one worker bounds the memory of a long run.
+ * it saves), and from PARALLEL_MIN_FILES files on there is one worker per core: measured on a
+ * 2-core machine (bench/NOTES.md), 10,000 files took ~15% less time with two workers than with
+ * one (for ~20% more CPU), and workers bound the memory of a long run.
  */
 export function threadsFor(fileCount: number, jobs: number | undefined, cores = availableParallelism()): number {
   if (jobs !== undefined) return jobs <= 1 ? 0 : Math.min(jobs, Math.ceil(fileCount / BATCH));
   if (fileCount < PARALLEL_MIN_FILES) return 0;
-  return Math.min(cores > 2 ? cores : 1, Math.ceil(fileCount / BATCH));
+  return Math.min(Math.max(1, cores), Math.ceil(fileCount / BATCH));
 }
 
 /**
