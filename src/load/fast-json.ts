@@ -76,27 +76,36 @@ function walk(value: object, depth: number, latin1: boolean): number {
 
 const NON_ASCII = /[\x80-\xff]/;
 
-/** Source ranges of valid JSON, as the `yaml` parser reports them for the same text. */
+/** Source ranges of valid JSON (only text JSON.parse took), as the `yaml` parser reports them for the same text. */
 export function jsonRanges(text: string): RangedNode {
   let p = 0;
+  // Character codes, not one-character strings: this runs for every JSON file with a diagnostic.
   const ws = () => {
-    while (p < text.length && ' \n\r\t'.includes(text[p]!)) p++;
+    for (;;) {
+      const c = text.charCodeAt(p);
+      if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) return;
+      p++;
+    }
   };
   const string = (): [number, number] => {
     const start = p++;
-    while (text[p] !== '"') p += text[p] === '\\' ? 2 : 1;
+    for (;;) {
+      const c = text.charCodeAt(p);
+      if (c === 0x22 || p >= text.length) break;
+      p += c === 0x5c ? 2 : 1;
+    }
     p++;
     return [start, p];
   };
   const value = (): RangedNode => {
     ws();
     const start = p;
-    const c = text[p];
-    if (c === '{') {
+    const c = text.charCodeAt(p);
+    if (c === 0x7b /* { */) {
       p++;
       const entries = new Map<string, { key: [number, number]; value: RangedNode }>();
       ws();
-      while (text[p] !== '}') {
+      while (p < text.length && text.charCodeAt(p) !== 0x7d) {
         const key = string();
         ws();
         p++; // ':'
@@ -105,30 +114,34 @@ export function jsonRanges(text: string): RangedNode {
         const name = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
         if (!entries.has(name)) entries.set(name, { key, value: v });
         ws();
-        if (text[p] === ',') p++;
+        if (text.charCodeAt(p) === 0x2c) p++;
         ws();
       }
       p++;
       return { range: [start, p, p], entries };
     }
-    if (c === '[') {
+    if (c === 0x5b /* [ */) {
       p++;
       const items: RangedNode[] = [];
       ws();
-      while (text[p] !== ']') {
+      while (p < text.length && text.charCodeAt(p) !== 0x5d) {
         items.push(value());
         ws();
-        if (text[p] === ',') p++;
+        if (text.charCodeAt(p) === 0x2c) p++;
         ws();
       }
       p++;
       return { range: [start, p, p], items };
     }
-    if (c === '"') {
+    if (c === 0x22) {
       const [s, e] = string();
       return { range: [s, e, e] };
     }
-    while (p < text.length && !' \n\r\t,]}'.includes(text[p]!)) p++;
+    for (;;) {
+      const d = text.charCodeAt(p);
+      if (p >= text.length || d === 0x20 || d === 0x0a || d === 0x0d || d === 0x09 || d === 0x2c || d === 0x5d || d === 0x7d) break;
+      p++;
+    }
     return { range: [start, p, p] };
   };
   return value();
