@@ -47,7 +47,7 @@ export function fastLoad(source: string | Uint8Array, kind: 'yaml' | 'json'): Fa
     bytes = undefined;
   }
   const latin1 = bytes !== undefined;
-  const data = kind === 'json' ? fastJson(text, latin1) : fastYaml(text, false, latin1)?.data;
+  const data = kind === 'json' ? fastJson(text, latin1) : fastYaml(text, false, bytes && withoutBom(bytes))?.data;
   if (data === undefined) return undefined;
   let root: RangedNode | undefined;
   let lineStarts: number[] | undefined;
@@ -79,6 +79,12 @@ function bytesAsLatin1(bytes: Uint8Array, kind: 'yaml' | 'json'): string | undef
   if (!isUtf8(b)) return undefined;
   const text = b.toString('latin1', start);
   return unusualUtf8(start === 0 ? b : b.subarray(start), text, kind === 'json') ? undefined : text;
+}
+
+/** The bytes after a UTF-8 BOM, as a Buffer (the text bytesAsLatin1 gives starts there). */
+function withoutBom(bytes: Uint8Array): Buffer {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? b.subarray(3) : b;
 }
 
 function utf8Text(bytes: Uint8Array): string {

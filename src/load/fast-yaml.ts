@@ -87,11 +87,12 @@ export function resolvePlain(s: string): unknown {
 }
 
 /** Parse `text`; undefined when it is outside the subset (then use the `yaml` package). */
-export function fastYaml(text: string, withRanges = false, latin1 = false): FastParsed | undefined {
-  // In latin1 mode the caller has checked unusualUtf8 on the bytes.
-  if (!latin1 && UNUSUAL.test(text)) return undefined;
+export function fastYaml(text: string, withRanges = false, bytes?: Buffer): FastParsed | undefined {
+  // Given `bytes`, `text` is those UTF-8 bytes one per character (src/load/fast-path.ts), and
+  // the caller has checked unusualUtf8 on them.
+  if (!bytes && UNUSUAL.test(text)) return undefined;
   try {
-    return new Parser(text, withRanges, latin1).parse();
+    return new Parser(text, withRanges, bytes).parse();
   } catch (error) {
     if (error === GIVE_UP) return undefined;
     throw error;
@@ -144,7 +145,8 @@ class Parser {
   constructor(
     private readonly text: string,
     private readonly withRanges: boolean,
-    private readonly latin1: boolean,
+    /** The UTF-8 bytes `text` holds one per character (latin1 mode), or undefined. */
+    private readonly bytes: Buffer | undefined,
   ) {
     let start = 0;
     let count = 0;
@@ -194,10 +196,13 @@ class Parser {
     return Math.min(this.ends[line]! + 1, this.text.length);
   }
 
-  /** A string value: decoded from UTF-8 in latin1 mode, else a copy that does not pin the text. */
-  private str<T>(value: T): T {
+  /**
+   * A string value read from text[from, to): in latin1 mode decoded from those bytes when it
+   * holds more than ASCII, else a copy that does not pin the text.
+   */
+  private str<T>(value: T, from: number, to: number): T {
     if (typeof value !== 'string') return value;
-    return (this.latin1 && NON_ASCII.test(value) ? utf8Of(value) : own(value)) as T;
+    return (this.bytes && NON_ASCII.test(value) ? this.bytes.toString('utf8', from, to) : own(value)) as T;
   }
 
   private blockMap(indent: number): Record<string, unknown> {
@@ -261,7 +266,7 @@ class Parser {
     } else if (c === 0x22 /* " */ || c === 0x27 /* ' */) {
       const close = this.quoted(p, lineEndAt);
       const inner = text.slice(p + 1, close);
-      data = this.str(c === 0x27 ? inner.replace(/''/g, "'") : inner);
+      data = c === 0x27 ? this.str(inner, p + 1, close).replace(/''/g, "'") : this.str(inner, p + 1, close);
       this.end = this.lineEnd(line);
       if (this.withRanges) this.node = { range: [p, close + 1, this.end] };
       rest = close + 1;
@@ -284,7 +289,7 @@ class Parser {
         const raw = text.slice(p, valueEnd);
         // `a: b: c` is an error for yaml; a trailing ':' too.
         if (raw.includes(': ') || raw.endsWith(':')) giveUp();
-        data = this.str(resolvePlain(raw));
+        data = this.str(resolvePlain(raw), p, valueEnd);
       }
       this.end = this.lineEnd(line);
       if (this.withRanges) this.node = { range: [p, valueEnd, this.end] };
@@ -361,7 +366,7 @@ class Parser {
       const first = text.charCodeAt(valueStart);
       if (INDICATORS.has(first) && !(first === 0x2d && /[0-9.]/.test(text[valueStart + 1] ?? ''))) giveUp();
       const number = digitsValue(text, valueStart, valueEnd);
-      data[key] = number !== undefined ? number : this.str(resolvePlain(text.slice(valueStart, valueEnd)));
+      data[key] = number !== undefined ? number : this.str(resolvePlain(text.slice(valueStart, valueEnd)), valueStart, valueEnd);
       // Only range[0..1] of a flow entry is ever used (locate); range[2] is not yaml's exact node end.
       entries?.set(key, { key: [keyStart, keyEnd], value: { range: [valueStart, valueEnd, valueEnd] } });
       if (k >= close) break;
@@ -383,27 +388,43 @@ class Parser {
     // Leading blank lines, an empty block or a missing final newline: leave them to yaml.
     if (first >= this.count || this.starts[first] === this.ends[first] || blank(first) || this.indents[first]! <= indent) giveUp();
     const blockIndent = this.indents[first]!;
-    const content: string[] = [];
     let lastContent = this.i;
+    /** A blank line shorter than the indentation inside the block (its spaces are not content). */
+    let ragged = false;
     for (; this.i < this.count; this.i++) {
       const l = this.i;
       if (blank(l)) {
-        if (this.ends[l]! - this.starts[l]! > blockIndent) giveUp();
-        content.push('');
+        const length = this.ends[l]! - this.starts[l]!;
+        if (length > blockIndent) giveUp();
+        if (length > 0 && length < blockIndent) ragged = true;
         continue;
       }
       if (this.indents[l]! < blockIndent) break;
-      content.push(text.slice(this.starts[l]! + blockIndent, this.ends[l]));
       lastContent = this.i;
     }
     if (this.ends[lastContent] === text.length) giveUp();
-    content.length = lastContent - (this.i - content.length) + 1;
-    this.i = lastContent + 1;
-    const value = content.join('\n') + (header === '|' ? '\n' : '');
-    const end = this.ends[lastContent]! + 1;
+    const lines = lastContent + 1;
+    this.i = lines;
+    const from = this.starts[first]! + blockIndent;
+    const to = this.ends[lastContent]!;
+    const keep = header === '|' ? '\n' : '';
+    let value: string;
+    if (!ragged) {
+      // The lines as they stand, less each line's indentation: one slice (in latin1 mode, one
+      // UTF-8 decode of those bytes) instead of a string per line.
+      const raw = this.bytes ? this.bytes.toString('utf8', from, to) : text.slice(from, to);
+      value = raw.replaceAll(`\n${' '.repeat(blockIndent)}`, '\n') + keep;
+      if (!this.bytes) value = own(value);
+    } else {
+      const content: string[] = [];
+      for (let l = first; l < lines; l++) content.push(blank(l) ? '' : text.slice(this.starts[l]! + blockIndent, this.ends[l]));
+      value = content.join('\n') + keep;
+      value = this.bytes && NON_ASCII.test(value) ? utf8Of(value) : own(value);
+    }
+    const end = to + 1;
     this.end = end;
     if (this.withRanges) this.node = { range: [p, end, end] };
-    return this.str(value);
+    return value;
   }
 }
 
