@@ -222,7 +222,7 @@ export const zh = {
   'opt.fix': '自动填写或更正可由分项算出的合计',
   'opt.fixDryRun': '显示 --fix 会做的修改（diff），不写文件',
   'opt.previous': '上一年度的报告，用于跨年度检查',
-  'opt.jobs': '并行线程数（默认：200 个文件以上且多于 2 核时用 CPU 核数，否则单线程）',
+  'opt.jobs': '并行工作线程数（默认：200 个文件以上时用 CPU 核数，否则在主线程；1 = 不用工作线程）',
   'opt.encoding': '按指定编码读取文件，如 gb18030',
   'opt.maxFileSize': '超过该大小的文件不读取（默认 10MB）',
   'opt.debug': '出现内部错误时打印堆栈',
