@@ -91,6 +91,7 @@ export function fastYaml(text: string, withRanges = false, bytes?: Buffer): Fast
   // Given `bytes`, `text` is those UTF-8 bytes one per character (src/load/fast-path.ts), and
   // the caller has checked unusualUtf8 on them.
   if (!bytes && UNUSUAL.test(text)) return undefined;
+  KEYS_SEEN.length = 0;
   try {
     return new Parser(text, withRanges, bytes).parse();
   } catch (error) {
@@ -212,6 +213,7 @@ class Parser {
     const data: Record<string, unknown> = {};
     const entries = this.withRanges ? new Map<string, { key: [number, number]; value: RangedNode }>() : undefined;
     let keys = 0;
+    const base = KEYS_SEEN.length;
     let start = -1;
     let end = 0;
     for (;;) {
@@ -224,7 +226,7 @@ class Parser {
       const colon = identifierEnd(text, keyStart, lineEndAt);
       if (colon === -1 || text.charCodeAt(colon) !== COLON) giveUp();
       const key = keyAt(text, keyStart, colon);
-      if (++keys > LIMITS.keys || colon - keyStart > 1024 || (NOT_STRING_START.has(text.charCodeAt(keyStart)) && NOT_STRING_KEY.test(key)) || seen(data, key)) giveUp();
+      if (++keys > LIMITS.keys || colon - keyStart > 1024 || (NOT_STRING_START.has(text.charCodeAt(keyStart)) && NOT_STRING_KEY.test(key)) || seen(base, key)) giveUp();
       if (start === -1) start = keyStart;
       if (colon + 1 < lineEndAt && text.charCodeAt(colon + 1) !== SPACE) giveUp();
       let p = colon + 1;
@@ -245,6 +247,7 @@ class Parser {
       end = this.end;
     }
     this.depth--;
+    KEYS_SEEN.length = base;
     this.end = end;
     if (this.withRanges) this.node = { range: [start, end, end], block: true, entries: entries! };
     return data;
@@ -342,6 +345,7 @@ class Parser {
     const data: Record<string, unknown> = {};
     const entries = this.withRanges ? new Map<string, { key: [number, number]; value: RangedNode }>() : undefined;
     let keys = 0;
+    const base = KEYS_SEEN.length;
     let k = p + 1;
     for (;;) {
       while (text.charCodeAt(k) === SPACE) k++;
@@ -349,7 +353,7 @@ class Parser {
       const keyEnd = identifierEnd(text, keyStart, close);
       if (keyEnd === -1 || text.charCodeAt(keyEnd) !== COLON || text.charCodeAt(keyEnd + 1) !== SPACE) giveUp();
       const key = keyAt(text, keyStart, keyEnd);
-      if (++keys > LIMITS.keys || (NOT_STRING_START.has(text.charCodeAt(keyStart)) && NOT_STRING_KEY.test(key)) || seen(data, key)) giveUp();
+      if (++keys > LIMITS.keys || (NOT_STRING_START.has(text.charCodeAt(keyStart)) && NOT_STRING_KEY.test(key)) || seen(base, key)) giveUp();
       k = keyEnd + 1;
       while (text.charCodeAt(k) === SPACE) k++;
       const valueStart = k;
@@ -372,6 +376,7 @@ class Parser {
       if (k >= close) break;
       k++; // ','
     }
+    KEYS_SEEN.length = base;
     this.end = this.lineEnd(line);
     if (this.withRanges) this.node = { range: [p, close + 1, this.end], entries: entries! };
     return data;
@@ -441,18 +446,32 @@ function growLineTables(): void {
 }
 
 /** Plain-scalar first characters that are YAML indicators: - ? : , [ ] { } # & * ! | > % @ ` */
-const INDICATORS = new Set([...'-?:,[]{}#&*!|>%@`'].map((c) => c.charCodeAt(0)));
+const INDICATORS = charTable('-?:,[]{}#&*!|>%@`');
 /** Characters a flow entry may not hold here: nested flow, quotes, comments, ':' inside a value. */
-const FLOW_FORBIDDEN = new Set([...'{[]#\'":'].map((c) => c.charCodeAt(0)));
+const FLOW_FORBIDDEN = charTable('{[]#\'":');
 /** First characters of null, true, false and __proto__ (checked with NOT_STRING_KEY). */
-const NOT_STRING_START = new Set([...'nNtTfF_'].map((c) => c.charCodeAt(0)));
+const NOT_STRING_START = charTable('nNtTfF_');
+
+/** A lookup table of ASCII characters, `has(code)` by index (cheaper than a Set in the per-character loops). */
+function charTable(chars: string): { has(code: number): boolean } {
+  const table = new Uint8Array(128);
+  for (const c of chars) table[c.charCodeAt(0)] = 1;
+  return { has: (code) => code < 128 && table[code] === 1 };
+}
 
 /**
- * A duplicate key, or a key such as `constructor` that a plain object already has through its
- * prototype (values are never undefined): the latter only sends the file to the full parser.
+ * The keys of the mappings being read, innermost last; a mapping's own keys start at the
+ * index it noted on entry. Keys are V8's internalized strings (keyAt), so equal keys are the
+ * same string and a scan of a few entries finds a duplicate faster than a property lookup
+ * on the half-built object.
  */
-function seen(data: Record<string, unknown>, key: string): boolean {
-  return data[key] !== undefined;
+const KEYS_SEEN: string[] = [];
+
+/** A duplicate key in the mapping whose keys start at `base`; records `key` otherwise. */
+function seen(base: number, key: string): boolean {
+  for (let k = base; k < KEYS_SEEN.length; k++) if (KEYS_SEEN[k] === key) return true;
+  KEYS_SEEN.push(key);
+  return false;
 }
 
 /** Hash of the identifier identifierEnd scanned last (for keyAt). */
