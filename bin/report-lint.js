@@ -6,6 +6,10 @@
 // The common hook case (one clean file) is answered without loading the CLI
 // (src/load/fast-start.ts, run from its code-cached bundle by src/load/fast-start-loader.cts).
 const { fastStart } = require('../dist/load/fast-start-loader.cjs');
+// Every other run: the full CLI (src/cli.ts), from its code-cached bundle when the build left a
+// fresh one (src/cached-bundle.cts), else the plain build's ES modules.
+const { loadBundle } = require('../dist/cached-bundle.cjs');
+const loadCli = async () => loadBundle('cli') ?? (await import('../dist/cli.js'));
 
 // `report-lint … | head -1`: the reader has gone. Stop writing quietly (no EPIPE stack trace);
 // the exit code stays the lint result, so `set -o pipefail` still sees errors.
@@ -19,7 +23,7 @@ for (const stream of [process.stdout, process.stderr]) {
 (async () => {
   try {
     const io = { argv: process.argv.slice(2), stdout: process.stdout, stderr: process.stderr, stdin: process.stdin };
-    process.exitCode = (await fastStart(io)) ?? (await (await import('../dist/cli.js')).main(io));
+    process.exitCode = (await fastStart(io)) ?? (await (await loadCli()).main(io));
   } catch (error) {
     // Only reached on a bug: main() turns every known failure into a one-line message.
     console.error(error);

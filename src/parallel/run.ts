@@ -93,7 +93,9 @@ export async function lintFiles(
       if (nextResult === files.length) finish();
     };
     for (let i = 0; i < threads; i++) {
-      const worker = new Worker(workerUrl, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+      // Started from its CommonJS loader: the worker code as one code-cached bundle when the build
+      // has a fresh one (src/parallel/worker-loader.cts), else ./worker.js itself.
+      const worker = new Worker(new URL('./worker-loader.cjs', workerUrl), { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
       workers.push(worker);
       worker.on('message', (done: FromWorker) => {
         for (const answer of done) answers[answer.index] = answer;
