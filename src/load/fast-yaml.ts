@@ -514,15 +514,10 @@ function keyAt(text: string, start: number, end: number): string {
       free = slot;
       break;
     }
-    if (cached.length === end - start) {
-      // (A loop: startsWith with a position is several times slower here.)
-      let k = 0;
-      while (k < cached.length && cached.charCodeAt(k) === text.charCodeAt(start + k)) k++;
-      if (k === cached.length) return cached;
-    }
+    // (Measured: a slice and === beat a loop over charCodeAt, and startsWith with a position.)
+    if (cached.length === end - start && text.slice(start, end) === cached) return cached;
   }
-  // The string V8 keeps for this property name (a flat copy, not a slice of the text): the
-  // comparison above then reads it directly.
+  // The string V8 keeps for this property name (a flat copy, not a slice of the text).
   const key = Object.keys({ [text.slice(start, end)]: 0 })[0]!;
   KEY_CACHE[free === -1 ? lastKeyHash & 4095 : free] = key;
   return key;
