@@ -126,6 +126,9 @@ describe('fast parse path = yaml Document path', () => {
     const cases: [string, 'yaml' | 'json', boolean][] = [
       ['agency: 某县·人民政府\nnote: "引号“中文”"\nlines: |\n  第一行\n\n  第三行 ＃\n', 'yaml', true],
       ['\ufeffagency: 某县\n', 'yaml', true],
+      // Columns count UTF-16 code units: a character outside the BMP (𠀀, U+20000) is two.
+      ['agency: 𠀀县 # 注\nrow: { a: 1, b: 𠀀 }\nq: "𠀀"\n', 'yaml', true],
+      ['{"agency": "𠀀县", "row": {"a": 1, "b": "𠀀"}}', 'json', true],
       ['agency: 某\u0085县\n', 'yaml', false],
       ['agency: 某\u2028县\n', 'yaml', false],
       ['agency: 某\ufeff县\n', 'yaml', false],

@@ -54,13 +54,13 @@ export function fastLoad(source: string | Uint8Array, kind: 'yaml' | 'json'): Fa
   return {
     data,
     locate(path, atKey = false) {
-      // Positions count UTF-16 code units: they are taken from the decoded text.
+      // Ranges from the same one-byte text; lines are the same in bytes and characters, and a
+      // column counts UTF-16 code units, so in latin1 mode it is counted over the line's bytes.
       if (root === undefined) {
-        const decoded = bytes ? utf8Text(bytes) : text;
-        root = kind === 'json' ? jsonRanges(decoded) : fastYaml(decoded, true)!.root!;
-        lineStarts = lineStartsOf(decoded);
+        root = kind === 'json' ? jsonRanges(text) : fastYaml(text, true, bytes && withoutBom(bytes))!.root!;
+        lineStarts = lineStartsOf(text);
       }
-      return locateIn(root!, lineStarts!, path, atKey);
+      return locateIn(root!, lineStarts!, path, atKey, bytes && withoutBom(bytes));
     },
   };
 }
@@ -98,8 +98,11 @@ function lineStartsOf(text: string): number[] {
   return starts;
 }
 
-/** yaml's LineCounter.linePos over the same line starts. */
-function linePos(starts: number[], offset: number): { line: number; col: number } {
+/**
+ * yaml's LineCounter.linePos over the same line starts. With `utf8` (the text is those bytes one
+ * per character) the column counts the UTF-16 code units of the line's characters before it.
+ */
+function linePos(starts: number[], offset: number, utf8?: Buffer): { line: number; col: number } {
   let low = 0;
   let high = starts.length;
   while (low < high) {
@@ -109,11 +112,22 @@ function linePos(starts: number[], offset: number): { line: number; col: number 
   }
   if (starts[low] === offset) return { line: low + 1, col: 1 };
   if (low === 0) return { line: 0, col: offset };
-  return { line: low, col: offset - starts[low - 1]! + 1 };
+  const lineStart = starts[low - 1]!;
+  return { line: low, col: (utf8 ? utf16Length(utf8, lineStart, offset) : offset - lineStart) + 1 };
+}
+
+/** UTF-16 code units of the UTF-8 characters in bytes [from, to): one per lead byte, two from four-byte ones. */
+function utf16Length(bytes: Buffer, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const b = bytes[i]!;
+    if ((b & 0xc0) !== 0x80) n += b >= 0xf0 ? 2 : 1;
+  }
+  return n;
 }
 
 /** load/locate.ts on ranged nodes (keep the two in step; the differential test compares them): a missing key is located at its closest existing ancestor. */
-function locateIn(root: RangedNode, starts: number[], path: JsonPath, atKey: boolean): Position {
+function locateIn(root: RangedNode, starts: number[], path: JsonPath, atKey: boolean, utf8?: Buffer): Position {
   let node = root;
   let range: readonly number[] = root.range;
   let keyRange: [number, number] | undefined;
@@ -135,8 +149,8 @@ function locateIn(root: RangedNode, starts: number[], path: JsonPath, atKey: boo
   }
   // As locate.ts: a block mapping is pointed at by its own key.
   if ((atKey || node.block) && keyRange) range = keyRange;
-  const start = linePos(starts, range[0]!);
-  const end = linePos(starts, Math.max(range[1]!, range[0]!));
+  const start = linePos(starts, range[0]!, utf8);
+  const end = linePos(starts, Math.max(range[1]!, range[0]!), utf8);
   return { line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
 }
 
