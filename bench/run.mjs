@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // npm run bench: report-lint against `node -e 0` and ajv-cli@5 on the same generated files.
 // Not a test: it times real processes. Writes bench/RESULTS.md. Options (env):
-//   BENCH_SIZES=1000,10000  BENCH_RUNS=3 (batches)  BENCH_COLD_RUNS=15  BENCH_KEEP=1 (keep the temp folder)
+//   BENCH_SIZES=1000,10000  BENCH_RUNS=5 (batches)  BENCH_COLD_RUNS=15  BENCH_KEEP=1 (keep the temp folder)
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
@@ -11,7 +11,7 @@ import { generate } from './generate.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
-const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 15);
 const INVALID_SHARE = 0.1;
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
@@ -63,10 +63,13 @@ function checkExit(argv, status, stderrLines) {
   }
 }
 
-async function repeat(argv, runs) {
-  const results = [];
-  for (let i = 0; i < runs; i++) results.push(await measure(argv));
-  return { seconds: median(results.map((r) => r.seconds)), rssMB: median(results.map((r) => r.rssMB)), all: results.map((r) => r.seconds) };
+/** Each command `runs` times, taking turns (A B C A B C …); medians per command. */
+async function repeatInterleaved(commands, runs) {
+  const results = commands.map(() => []);
+  for (let i = 0; i < runs; i++) {
+    for (const [k, argv] of commands.entries()) results[k].push(await measure(argv));
+  }
+  return results.map((r) => ({ seconds: median(r.map((x) => x.seconds)), rssMB: median(r.map((x) => x.rssMB)), all: r.map((x) => x.seconds) }));
 }
 
 const schemaRefs = readdirSync(join(ROOT, 'schemas'))
@@ -124,9 +127,9 @@ async function main() {
     for (const size of SIZES) {
       const set = sets[`${format}-${size}`];
       log(`bench: ${size} ${format} files (${set.invalid} with mistakes), ${RUNS} runs each`);
-      const lint = await repeat(reportLint(set.folder), RUNS);
-      const ajvRun = await repeat(ajv(`${set.folder}/*.${format}`), RUNS);
-      const floorRun = await repeat(floor(set.folder), RUNS);
+      // Interleaved, as the cold starts: the machine's speed drifts from minute to minute, and the
+      // ratio must compare runs made at the same time.
+      const [lint, ajvRun, floorRun] = await repeatInterleaved([reportLint(set.folder), ajv(`${set.folder}/*.${format}`), floor(set.folder)], RUNS);
       batches.push({ format, size, invalid: set.invalid, lint, ajv: ajvRun, floor: floorRun });
     }
   }
@@ -141,7 +144,7 @@ async function main() {
       `${INVALID_SHARE * 100}% with one mistake (arithmetic or schema; no YAML syntax errors, because ajv-cli aborts the whole batch at the first one). ` +
       'Both tools read the same files; output goes to /dev/null. report-lint runs every rule and locates every diagnostic (default `stylish` output); ' +
       'ajv-cli@5 runs `ajv validate` with the project\'s schemas (`-s schemas/report.schema.json -r <the others> -c ajv-formats --all-errors --multiple-of-precision=6 --errors=line`, data as a glob). ' +
-      `Times are wall-clock medians: cold start of ${COLD_RUNS} interleaved runs, batches of ${RUNS} runs. Peak memory is the maximum RSS (${TIME ? '`/usr/bin/time -f %M`' : '/proc VmHWM polling'}), median of the runs.`,
+      `Times are wall-clock medians of interleaved runs (the tools take turns): cold start of ${COLD_RUNS} runs each, batches of ${RUNS} runs each. Peak memory is the maximum RSS (${TIME ? '`/usr/bin/time -f %M`' : '/proc VmHWM polling'}), median of the runs.`,
     '',
   );
   out.push('## Cold start, one file', '');
