@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, relative, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { UsageError } from './errors.js';
 import { linkAllowed } from './load/read-input.js';
 import { t } from './i18n/index.js';
@@ -46,8 +46,8 @@ export function collectFiles(paths: readonly string[], options: CollectOptions =
   };
 
   const files = new Map<string, string>();
-  const add = (file: string) => {
-    const key = resolve(cwd, file);
+  /** `key`: the absolute path, when the caller already has it (the directory walk). */
+  const add = (file: string, key = resolve(cwd, file)) => {
     if (!files.has(key) && !ignored(file)) files.set(key, file);
   };
   for (const p of paths) {
@@ -58,12 +58,12 @@ export function collectFiles(paths: readonly string[], options: CollectOptions =
       stat = undefined;
     }
     if (stat?.isDirectory()) {
-      if (!ignored(p)) walk(p, cwd, ignored, add, resolve(cwd, p));
+      if (!ignored(p)) walk(p, resolve(cwd, p), ignored, add, resolve(cwd, p));
     } else if (stat) add(p);
     else if (tinyglobby().isDynamicPattern(p)) {
       const matches = tinyglobby().globSync(p, { cwd, onlyFiles: true, ignore: ['**/node_modules/**'], expandDirectories: false }).filter((f) => REPORT_FILE.test(f));
       if (matches.length === 0) throw new UsageError(t(lang, 'files.globNoMatch', { pattern: p }));
-      matches.forEach(add);
+      for (const match of matches) add(match);
     } else {
       throw new UsageError(t(lang, p.includes('\\') && !p.includes('/') ? 'files.notFoundBackslash' : 'files.notFound', { path: p }));
     }
@@ -71,16 +71,24 @@ export function collectFiles(paths: readonly string[], options: CollectOptions =
   return [...files.values()].sort();
 }
 
-function walk(dir: string, cwd: string, ignored: (file: string) => boolean, add: (file: string) => void, root: string): void {
-  for (const entry of readdirSync(resolve(cwd, dir), { withFileTypes: true })) {
+/**
+ * `dir` as the user wrote it (results keep that form) and `abs`, the same folder resolved: paths
+ * below it are joined by hand, not with path.join/resolve for each of thousands of files.
+ */
+function walk(dir: string, abs: string, ignored: (file: string) => boolean, add: (file: string, key?: string) => void, root: string): void {
+  // join(dir, name) for every name, computed once: what join makes of `dir` (e.g. `./a/` → `a/`).
+  const prefix = join(dir, 'x').slice(0, -1);
+  const absPrefix = abs.endsWith(sep) ? abs : abs + sep;
+  for (const entry of readdirSync(abs, { withFileTypes: true })) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-    const full = join(dir, entry.name);
+    const full = prefix + entry.name;
+    const fullAbs = absPrefix + entry.name;
     if (entry.isDirectory()) {
-      if (!ignored(full)) walk(full, cwd, ignored, add, root);
+      if (!ignored(full)) walk(full, fullAbs, ignored, add, root);
     } else if (entry.isSymbolicLink()) {
       // Symlinked folders are not entered (no loops); a symlinked report is read only when it
       // resolves inside the named folder, so a link to ~/.ssh/… cannot be read and echoed (issue 7).
-      if (REPORT_FILE.test(entry.name) && linkAllowed(root, resolve(cwd, full))) add(full);
-    } else if (REPORT_FILE.test(entry.name)) add(full);
+      if (REPORT_FILE.test(entry.name) && linkAllowed(root, fullAbs)) add(full, fullAbs);
+    } else if (REPORT_FILE.test(entry.name)) add(full, fullAbs);
   }
 }
