@@ -31,6 +31,19 @@ export function loadSchemas(): Map<string, JsonSchema> {
 
 /** Follow `$ref`s from a schema in file `base`; returns the target and the file it lives in. */
 export function deref(schema: JsonSchema, base: string): { schema: JsonSchema; base: string } {
+  // Labels and layout checks follow the same references for every report with a diagnostic: once.
+  let byBase = DEREFERENCED.get(schema);
+  const known = byBase?.get(base);
+  if (known) return known;
+  const result = followRefs(schema, base);
+  if (!byBase) DEREFERENCED.set(schema, (byBase = new Map()));
+  byBase.set(base, result);
+  return result;
+}
+
+const DEREFERENCED = new WeakMap<JsonSchema, Map<string, { schema: JsonSchema; base: string }>>();
+
+function followRefs(schema: JsonSchema, base: string): { schema: JsonSchema; base: string } {
   const schemas = loadSchemas();
   let s = schema;
   let b = base;
@@ -45,7 +58,20 @@ export function deref(schema: JsonSchema, base: string): { schema: JsonSchema; b
 }
 
 /** The schema of the value at `path` in a report of `template`, or undefined where the schema has none. */
-export function schemaAt(template: number, path: readonly (string | number)[]): JsonSchema[] {
+export function schemaAt(template: number, path: readonly (string | number)[]): readonly JsonSchema[] {
+  const key = `${template}\u0000${path.join('\u0000')}`;
+  const known = SCHEMA_AT.get(key);
+  if (known) return known;
+  // Paths come from reports (a typo key is a path too): bounded, so a long run cannot grow it.
+  if (SCHEMA_AT.size >= 10_000) SCHEMA_AT.clear();
+  const chain = chainAt(template, path);
+  SCHEMA_AT.set(key, chain);
+  return chain;
+}
+
+const SCHEMA_AT = new Map<string, readonly JsonSchema[]>();
+
+function chainAt(template: number, path: readonly (string | number)[]): JsonSchema[] {
   const chain: JsonSchema[] = [];
   let cur = deref(loadSchemas().get(`report-${template}.schema.json`)!, `report-${template}.schema.json`);
   for (const seg of path) {
