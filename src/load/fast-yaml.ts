@@ -13,8 +13,8 @@ import { LIMITS } from './limits.js';
 /** Source range of a node as `yaml` reports it: [start, value end, node end]. */
 export interface RangedNode {
   range: [number, number, number];
-  /** Mapping entries, in source order (only in ranges mode). */
-  entries?: Map<string, { key: [number, number]; value: RangedNode }>;
+  /** Mapping entries, in source order (only in ranges mode); the first of equal keys is kept. */
+  entries?: { get(key: string): { key: [number, number]; value: RangedNode } | undefined };
   /** A block (not flow) mapping. */
   block?: boolean;
   /** A sequence's items (JSON arrays only). */
@@ -122,6 +122,27 @@ const COLON = 58;
  * ranges mode (for positions, only for files with a diagnostic) each value's node is left in
  * `node` by the method that read it.
  */
+/**
+ * A mapping's entries in ranges mode: parallel arrays, looked up by a scan (a report's mapping
+ * has a few keys; a Map and an object per entry made the positions parse twice as slow).
+ */
+class Entries {
+  private readonly keys: string[] = [];
+  private readonly keyRanges: number[] = [];
+  private readonly values: RangedNode[] = [];
+
+  add(key: string, start: number, end: number, value: RangedNode): void {
+    this.keys.push(key);
+    this.keyRanges.push(start, end);
+    this.values.push(value);
+  }
+
+  get(key: string): { key: [number, number]; value: RangedNode } | undefined {
+    const i = this.keys.indexOf(key);
+    return i === -1 ? undefined : { key: [this.keyRanges[2 * i]!, this.keyRanges[2 * i + 1]!], value: this.values[i]! };
+  }
+}
+
 /** Line tables shared by every parse (one parse runs at a time): no arrays per file. */
 let STARTS = new Int32Array(1024);
 let ENDS = new Int32Array(1024);
@@ -211,7 +232,7 @@ class Parser {
     if (++this.depth >= LIMITS.depth) giveUp();
     const text = this.text;
     const data: Record<string, unknown> = {};
-    const entries = this.withRanges ? new Map<string, { key: [number, number]; value: RangedNode }>() : undefined;
+    const entries = this.withRanges ? new Entries() : undefined;
     let keys = 0;
     const base = KEYS_SEEN.length;
     let start = -1;
@@ -243,7 +264,7 @@ class Parser {
         value = this.inlineValue(line, p, indent);
       }
       data[key] = value;
-      entries?.set(key, { key: [keyStart, colon], value: this.node });
+      entries?.add(key, keyStart, colon, this.node);
       end = this.end;
     }
     this.depth--;
@@ -268,8 +289,11 @@ class Parser {
       rest = close + 1;
     } else if (c === 0x22 /* " */ || c === 0x27 /* ' */) {
       const close = this.quoted(p, lineEndAt);
-      const inner = text.slice(p + 1, close);
-      data = c === 0x27 ? this.str(inner, p + 1, close).replace(/''/g, "'") : this.str(inner, p + 1, close);
+      // Ranges mode (positions only, for a text the data parse took) builds no values.
+      if (!this.withRanges) {
+        const inner = text.slice(p + 1, close);
+        data = c === 0x27 ? this.str(inner, p + 1, close).replace(/''/g, "'") : this.str(inner, p + 1, close);
+      }
       this.end = this.lineEnd(line);
       if (this.withRanges) this.node = { range: [p, close + 1, this.end] };
       rest = close + 1;
@@ -292,7 +316,7 @@ class Parser {
         const raw = text.slice(p, valueEnd);
         // `a: b: c` is an error for yaml; a trailing ':' too.
         if (raw.includes(': ') || raw.endsWith(':')) giveUp();
-        data = this.str(resolvePlain(raw), p, valueEnd);
+        if (!this.withRanges) data = this.str(resolvePlain(raw), p, valueEnd);
       }
       this.end = this.lineEnd(line);
       if (this.withRanges) this.node = { range: [p, valueEnd, this.end] };
@@ -343,7 +367,7 @@ class Parser {
     // A flow mapping is one level deeper (src/load/limits.ts).
     if (this.depth + 1 >= LIMITS.depth) giveUp();
     const data: Record<string, unknown> = {};
-    const entries = this.withRanges ? new Map<string, { key: [number, number]; value: RangedNode }>() : undefined;
+    const entries = this.withRanges ? new Entries() : undefined;
     let keys = 0;
     const base = KEYS_SEEN.length;
     let k = p + 1;
@@ -369,10 +393,12 @@ class Parser {
       if (valueEnd === valueStart) giveUp();
       const first = text.charCodeAt(valueStart);
       if (INDICATORS.has(first) && !(first === 0x2d && /[0-9.]/.test(text[valueStart + 1] ?? ''))) giveUp();
-      const number = digitsValue(text, valueStart, valueEnd);
-      data[key] = number !== undefined ? number : this.str(resolvePlain(text.slice(valueStart, valueEnd)), valueStart, valueEnd);
+      if (!this.withRanges) {
+        const number = digitsValue(text, valueStart, valueEnd);
+        data[key] = number !== undefined ? number : this.str(resolvePlain(text.slice(valueStart, valueEnd)), valueStart, valueEnd);
+      }
       // Only range[0..1] of a flow entry is ever used (locate); range[2] is not yaml's exact node end.
-      entries?.set(key, { key: [keyStart, keyEnd], value: { range: [valueStart, valueEnd, valueEnd] } });
+      entries?.add(key, keyStart, keyEnd, { range: [valueStart, valueEnd, valueEnd] });
       if (k >= close) break;
       k++; // ','
     }
@@ -413,8 +439,10 @@ class Parser {
     const from = this.starts[first]! + blockIndent;
     const to = this.ends[lastContent]!;
     const keep = header === '|' ? '\n' : '';
-    let value: string;
-    if (!ragged) {
+    let value = '';
+    if (this.withRanges) {
+      // Positions only: no value.
+    } else if (!ragged) {
       // The lines as they stand, less each line's indentation: one slice (in latin1 mode, one
       // UTF-8 decode of those bytes) instead of a string per line.
       const raw = this.bytes ? this.bytes.toString('utf8', from, to) : text.slice(from, to);
