@@ -10,6 +10,26 @@ import { schemaAt } from './schemas.js';
 export function cellLabel(template: number | undefined, path: JsonPath, lang: Lang): string {
   if (path.length === 0) return lang === 'zh' ? '报告' : 'report';
   if (lang === 'en' || (template !== 2019 && template !== 2021)) return path.join('.');
+  return remembered(CELL_LABELS, template, path, () => buildCellLabel(template, path));
+}
+
+/**
+ * Labels of the cells diagnostics name, built once per template and path: a batch names the same
+ * cells again and again. Bounded: paths come from reports (a typo key is a path too).
+ */
+const CELL_LABELS = new Map<string, string>();
+const SHORT_LABELS = new Map<string, string>();
+function remembered(cache: Map<string, string>, template: number, path: JsonPath, build: () => string): string {
+  const key = `${template}\u0000${path.join('\u0000')}`;
+  let label = cache.get(key);
+  if (label === undefined) {
+    if (cache.size >= 10_000) cache.clear();
+    cache.set(key, (label = build()));
+  }
+  return label;
+}
+
+function buildCellLabel(template: 2019 | 2021, path: JsonPath): string {
   const chain = schemaAt(template, path);
   const parts: string[] = [];
   chain.forEach((schema, i) => {
@@ -39,6 +59,10 @@ export function shortLabel(template: number | undefined, path: JsonPath, lang: L
   const last = String(path[path.length - 1]);
   // `outcomes.total`, not a bare `total` beside `received` and `carried_over` (balance).
   if (lang === 'en' || (template !== 2019 && template !== 2021)) return last === 'total' && path.length > 2 ? `${String(path[path.length - 2])}.total` : last;
+  return remembered(SHORT_LABELS, template, path, () => buildShortLabel(template, path, last));
+}
+
+function buildShortLabel(template: 2019 | 2021, path: JsonPath, last: string): string {
   const title = schemaAt(template, path)[path.length - 1]?.title ?? last;
   const numbered = /^[（(][一二三四五六七八九][)）]/.exec(title);
   if (numbered) return title.length <= 6 ? title : numbered[0];
