@@ -139,6 +139,11 @@ describe('fast parse path = yaml Document path', () => {
       ['{"名称": 1}', 'json', false],
       ['{"a": "\u0085"}', 'json', false],
       ['{"a":\t1}', 'json', false],
+      // Numbers: both parsers round the same way, but integers beyond double precision are not taken.
+      ['{"a": 1234567890123456, "b": 0.12345678901234567890123, "c": 1e400, "d": -0, "e": 1.5e-320}', 'json', true],
+      ['{"a": 12345678901234567890}', 'json', false],
+      ['{"a": [9007199254740993]}', 'json', false],
+      ['{"__proto__": {"a": 1}}', 'json', false],
     ];
     for (const [text, kind, taken] of cases) {
       const fast = fastLoad(Buffer.from(text, 'utf8'), kind);

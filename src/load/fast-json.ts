@@ -9,8 +9,8 @@ import { UNUSUAL, utf8Of, type RangedNode } from './fast-yaml.js';
  * characters, no \u escapes) and string values are decoded here.
  */
 export function fastJson(text: string, latin1 = false): Record<string, unknown> | undefined {
-  // __proto__ keys and digit runs beyond double precision are left to the reference path.
-  if ((!latin1 && UNUSUAL.test(text)) || text.includes('__proto__') || /\d{16}/.test(text)) return undefined;
+  // (`__proto__` keys and integers beyond double precision are left to the reference path: walk.)
+  if (!latin1 && UNUSUAL.test(text)) return undefined;
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -36,9 +36,11 @@ function keyEnds(text: string): number {
 }
 
 /**
- * The number of keys under `value`, or -1 beyond the resource limits (src/load/limits.ts:
- * the full parser reports those) or for a key that is not ASCII in latin1 mode. In latin1
- * mode it also decodes the string values in place.
+ * The number of keys under `value`, or -1 where the fast path is not sure: beyond the resource
+ * limits (src/load/limits.ts: the full parser reports those), a `__proto__` key, an integer
+ * beyond double precision (JSON.parse and the `yaml` package's parseInt may round it apart;
+ * other numbers both read with the same correctly rounded conversion), or a key that is not
+ * ASCII in latin1 mode. In latin1 mode it also decodes the string values in place.
  */
 function walk(value: object, depth: number, latin1: boolean): number {
   if (depth > LIMITS.depth) return -1;
@@ -49,6 +51,8 @@ function walk(value: object, depth: number, latin1: boolean): number {
       const item: unknown = value[i];
       if (typeof item === 'string') {
         if (latin1 && NON_ASCII.test(item)) value[i] = utf8Of(item);
+      } else if (typeof item === 'number') {
+        if (beyondPrecision(item)) return -1;
       } else if (item !== null && typeof item === 'object') {
         const k = walk(item, depth + 1, latin1);
         if (k < 0) return -1;
@@ -61,10 +65,12 @@ function walk(value: object, depth: number, latin1: boolean): number {
   let keys = 0;
   for (const key in record) {
     n++;
-    if (++keys > LIMITS.keys || key.length > 1024 || (latin1 && NON_ASCII.test(key))) return -1;
+    if (++keys > LIMITS.keys || key.length > 1024 || key === '__proto__' || (latin1 && NON_ASCII.test(key))) return -1;
     const item = record[key];
     if (typeof item === 'string') {
       if (latin1 && NON_ASCII.test(item)) record[key] = utf8Of(item);
+    } else if (typeof item === 'number') {
+      if (beyondPrecision(item)) return -1;
     } else if (item !== null && typeof item === 'object') {
       const k = walk(item, depth + 1, latin1);
       if (k < 0) return -1;
@@ -75,6 +81,8 @@ function walk(value: object, depth: number, latin1: boolean): number {
 }
 
 const NON_ASCII = /[\x80-\xff]/;
+
+const beyondPrecision = (n: number) => Number.isInteger(n) && !Number.isSafeInteger(n);
 
 /** Source ranges of valid JSON (only text JSON.parse took), as the `yaml` parser reports them for the same text. */
 export function jsonRanges(text: string): RangedNode {
