@@ -51,13 +51,11 @@ function walk(value: object, depth: number, latin1: boolean): number {
       const item: unknown = value[i];
       if (typeof item === 'string') {
         if (latin1 && NON_ASCII.test(item)) value[i] = utf8Of(item);
-      } else if (typeof item === 'number') {
-        if (beyondPrecision(item)) return -1;
-      } else if (item !== null && typeof item === 'object') {
-        const k = walk(item, depth + 1, latin1);
-        if (k < 0) return -1;
-        n += k;
+        continue;
       }
+      const k = keysUnder(item, depth, latin1);
+      if (k < 0) return -1;
+      n += k;
     }
     return n;
   }
@@ -69,20 +67,22 @@ function walk(value: object, depth: number, latin1: boolean): number {
     const item = record[key];
     if (typeof item === 'string') {
       if (latin1 && NON_ASCII.test(item)) record[key] = utf8Of(item);
-    } else if (typeof item === 'number') {
-      if (beyondPrecision(item)) return -1;
-    } else if (item !== null && typeof item === 'object') {
-      const k = walk(item, depth + 1, latin1);
-      if (k < 0) return -1;
-      n += k;
+      continue;
     }
+    const k = keysUnder(item, depth, latin1);
+    if (k < 0) return -1;
+    n += k;
   }
   return n;
 }
 
 const NON_ASCII = /[\x80-\xff]/;
 
-const beyondPrecision = (n: number) => Number.isInteger(n) && !Number.isSafeInteger(n);
+/** walk for a value that is not a string, one level below `depth`: 0 for a scalar it accepts. */
+function keysUnder(item: unknown, depth: number, latin1: boolean): number {
+  if (typeof item === 'number') return Number.isInteger(item) && !Number.isSafeInteger(item) ? -1 : 0;
+  return item !== null && typeof item === 'object' ? walk(item, depth + 1, latin1) : 0;
+}
 
 /** Source ranges of valid JSON (only text JSON.parse took), as the `yaml` parser reports them for the same text. */
 export function jsonRanges(text: string): RangedNode {

@@ -33,21 +33,21 @@ export function setFastPath(on: boolean): void {
 export function fastLoad(source: string | Uint8Array, kind: 'yaml' | 'json'): FastLoaded | undefined {
   if (!enabled || source.length >= LIMITS.nodes) return undefined;
   let text: string;
-  let bytes: Uint8Array | undefined;
+  /** The UTF-8 bytes `text` holds one per character (after a BOM), or undefined for a decoded text. */
+  let bytes: Buffer | undefined;
   if (typeof source === 'string') text = source;
   else {
-    const latin1 = bytesAsLatin1(source, kind);
+    bytes = withoutBom(source);
+    const latin1 = bytesAsLatin1(bytes, kind);
     if (latin1 === undefined) return undefined;
     text = latin1;
-    bytes = source;
   }
   // A JSON escape such as \u4e2d gives a character that is not a UTF-8 byte: decode first.
   if (bytes && kind === 'json' && text.includes('\\u')) {
-    text = utf8Text(bytes);
+    text = bytes.toString('utf8');
     bytes = undefined;
   }
-  const latin1 = bytes !== undefined;
-  const data = kind === 'json' ? fastJson(text, latin1) : fastYaml(text, false, bytes && withoutBom(bytes))?.data;
+  const data = kind === 'json' ? fastJson(text, bytes !== undefined) : fastYaml(text, false, bytes)?.data;
   if (data === undefined) return undefined;
   let root: RangedNode | undefined;
   let lineStarts: number[] | undefined;
@@ -57,10 +57,10 @@ export function fastLoad(source: string | Uint8Array, kind: 'yaml' | 'json'): Fa
       // Ranges from the same one-byte text; lines are the same in bytes and characters, and a
       // column counts UTF-16 code units, so in latin1 mode it is counted over the line's bytes.
       if (root === undefined) {
-        root = kind === 'json' ? jsonRanges(text) : fastYaml(text, true, bytes && withoutBom(bytes))!.root!;
+        root = kind === 'json' ? jsonRanges(text) : fastYaml(text, true, bytes)!.root!;
         lineStarts = lineStartsOf(text);
       }
-      return locateIn(root!, lineStarts!, path, atKey, bytes && withoutBom(bytes));
+      return locateIn(root!, lineStarts!, path, atKey, bytes);
     },
   };
 }
@@ -72,24 +72,16 @@ export function fastLoad(source: string | Uint8Array, kind: 'yaml' | 'json'): Fa
  * few strings that hold such bytes (Chinese text) as UTF-8. Undefined when the bytes are not
  * valid UTF-8 or hold a character the fast parsers leave to the `yaml` package (unusualUtf8).
  */
-function bytesAsLatin1(bytes: Uint8Array, kind: 'yaml' | 'json'): string | undefined {
-  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  // A UTF-8 BOM is not part of the text (decodeSource drops it too).
-  const start = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
-  if (!isUtf8(b)) return undefined;
-  const text = b.toString('latin1', start);
-  return unusualUtf8(start === 0 ? b : b.subarray(start), text, kind === 'json') ? undefined : text;
+function bytesAsLatin1(bytes: Buffer, kind: 'yaml' | 'json'): string | undefined {
+  if (!isUtf8(bytes)) return undefined;
+  const text = bytes.toString('latin1');
+  return unusualUtf8(bytes, text, kind === 'json') ? undefined : text;
 }
 
-/** The bytes after a UTF-8 BOM, as a Buffer (the text bytesAsLatin1 gives starts there). */
+/** The bytes after a UTF-8 BOM (decodeSource drops it too), as a Buffer. */
 function withoutBom(bytes: Uint8Array): Buffer {
   const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   return b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? b.subarray(3) : b;
-}
-
-function utf8Text(bytes: Uint8Array): string {
-  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return b.toString('utf8', b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0);
 }
 
 function lineStartsOf(text: string): number[] {

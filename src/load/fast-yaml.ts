@@ -117,12 +117,6 @@ const HASH = 35;
 const COLON = 58;
 
 /**
- * The text is split into lines first (start, end, indent, and whether the line is blank or a
- * comment), held in plain number arrays: no object per line. Values are returned as data; in
- * ranges mode (for positions, only for files with a diagnostic) each value's node is left in
- * `node` by the method that read it.
- */
-/**
  * A mapping's entries in ranges mode: parallel arrays, looked up by a scan (a report's mapping
  * has a few keys; a Map and an object per entry made the positions parse twice as slow).
  */
@@ -150,6 +144,12 @@ let INDENTS = new Int32Array(1024);
 /** 1: blank or comment-only, skipped between entries. */
 let SKIPS = new Uint8Array(1024);
 
+/**
+ * The text is split into lines first (start, end, indent, and whether the line is blank or a
+ * comment), held in shared typed arrays: no object per line. Values are returned as data; in
+ * ranges mode (for positions, only for files with a diagnostic) each value's node is left in
+ * `node` by the method that read it.
+ */
 class Parser {
   private readonly starts: Int32Array;
   /** Offset of the line's '\n' (or the text length). */

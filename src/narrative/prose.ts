@@ -23,7 +23,6 @@ export function prepare(original: string): Prose {
   if (cached) return cached;
   if (PREPARED.size >= 8) PREPARED.clear();
   const normalized = normalizeDigits(original);
-  let text = '';
   let offsets: number[] | undefined;
   const parts: string[] = [];
   let endsWithBreak = false;
@@ -43,7 +42,7 @@ export function prepare(original: string): Prose {
     }
     i = j + 1;
   }
-  text = parts.join('');
+  const text = parts.join('');
   const prose: Prose = {
     text,
     original,
