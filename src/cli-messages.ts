@@ -1,6 +1,16 @@
 import type { CommanderError } from 'commander';
 import { langFromEnv, t } from './i18n/index.js';
 import type { Lang } from './types.js';
+import { sanitize } from './util/sanitize.js';
+
+/**
+ * The one way report-lint writes a message to stderr: `report-lint: ` and the message, through
+ * `sanitize`, so that a file name or key inside it can neither break the line (a forged
+ * `::error` of its own) nor reach the terminal or the runner as a control sequence.
+ */
+export function errorLine(message: string): string {
+  return `report-lint: ${sanitize(message)}\n`;
+}
 
 /**
  * The language of the run, known before commander parses anything, so that even its usage

@@ -4,10 +4,11 @@ import { registerImport, registerRender } from './commands/import-render.js';
 import { registerInit } from './commands/init.js';
 import { registerLint } from './commands/lint.js';
 import { registerRules } from './commands/rules.js';
-import { commanderErrorLine, langOf } from './cli-messages.js';
+import { commanderErrorLine, errorLine, langOf } from './cli-messages.js';
 import { ConfigError, UsageError } from './errors.js';
 import { t } from './i18n/index.js';
 import type { Lang } from './types.js';
+import { sanitizeLines } from './util/sanitize.js';
 
 export interface MainIO {
   argv: string[];
@@ -52,17 +53,32 @@ export async function main(io: MainIO): Promise<number> {
     if (error instanceof CommanderError) {
       // Help and version are successes; every other commander error is a usage error.
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
-      io.stderr.write(`report-lint: ${commanderErrorLine(error, state.lang)}\n`);
+      io.stderr.write(errorLine(commanderErrorLine(error, state.lang)));
       return 2;
     }
     if (error instanceof UsageError || error instanceof ConfigError) {
-      io.stderr.write(`report-lint: ${error.message}\n`);
+      io.stderr.write(errorLine(error.message));
       return 2;
     }
     const e = error as Error;
-    io.stderr.write(state.debug ? `${e.stack ?? e}\n` : `report-lint: ${t(state.lang, 'cli.internalError', { message: e.message ?? String(e) })}\n`);
+    // --debug keeps the stack's lines, each made safe; otherwise one line.
+    io.stderr.write(state.debug ? `${sanitizeLines(String(e.stack ?? e))}\n` : errorLine(t(state.lang, 'cli.internalError', { message: e.message ?? String(e) })));
     return 2;
   }
+}
+
+/**
+ * The stderr line for a standard output that cannot be written (a full disk, `> /dev/full`, an
+ * I/O error), in the run's language. bin/report-lint.js calls it from the stream's error handler
+ * (the error arrives after the write, often after main() has returned) and exits 2.
+ */
+export function stdoutFailureLine(argv: readonly string[], env: NodeJS.ProcessEnv, code: string): string {
+  return errorLine(t(langOf(argv, env), 'cli.cannotWriteStdout', { code }));
+}
+
+/** The one line for a failure outside main() (bin/report-lint.js: only on a bug), in the run's language. */
+export function internalErrorLine(argv: readonly string[], env: NodeJS.ProcessEnv, message: string): string {
+  return errorLine(t(langOf(argv, env), 'cli.internalError', { message }));
 }
 
 function readVersion(): string {

@@ -28,11 +28,21 @@ export interface CollectOptions {
 /**
  * Expand the command line's paths into report files: a file as named, a directory searched
  * recursively (skipping node_modules and dot-folders), a glob with forward slashes on every
- * OS. A path that does not exist or a glob that matches nothing is a usage error; files that
- * only an ignore pattern removes are not (a pre-commit hook may pass exactly those).
- * Sorted, without duplicates.
+ * OS. Sorted, without duplicates.
+ *
+ * A run that checks nothing must not look like a clean one:
+ * - a path that does not exist, a glob that matches no report file, a directory that holds no
+ *   report file: usage errors (exit 2), each on its own (a typo, the wrong folder);
+ * - ignore patterns (--ignore-pattern, the config's ignorePatterns) may remove files, folders
+ *   and glob matches without a word while something is left to check. When they leave nothing:
+ *   - if a directory or glob was given, a usage error (exit 2) that names it: the command line
+ *     asked for a folder to be checked and nothing in it was (ESLint: "all files matched by …
+ *     are ignored");
+ *   - if only files were named one by one, no error: a pre-commit hook passes exactly the
+ *     changed files, drafts included, and must pass. `ignoredNamed` then says how many, and
+ *     src/run-lint.ts tells stderr that nothing was checked (exit 0).
  */
-export function collectFiles(paths: readonly string[], options: CollectOptions = {}): string[] {
+export function collectInputs(paths: readonly string[], options: CollectOptions = {}): { files: string[]; ignoredNamed: number } {
   const cwd = options.cwd ?? process.cwd();
   const lang = options.lang ?? 'zh';
   const cliIgnore = options.ignorePatterns?.length ? picomatch([...options.ignorePatterns], { dot: true }) : undefined;
@@ -46,10 +56,16 @@ export function collectFiles(paths: readonly string[], options: CollectOptions =
   };
 
   const files = new Map<string, string>();
-  /** `key`: the absolute path, when the caller already has it (the directory walk). */
-  const add = (file: string, key = resolve(cwd, file)) => {
-    if (!files.has(key) && !ignored(file)) files.set(key, file);
+  const ignoredNamed = new Set<string>();
+  /** `key`: the absolute path, when the caller already has it (the directory walk). False when ignored. */
+  const add = (file: string, key = resolve(cwd, file)): boolean => {
+    if (files.has(key)) return true;
+    if (ignored(file)) return false;
+    files.set(key, file);
+    return true;
   };
+  /** The first directory or glob that ignore patterns emptied, and how (for the error when nothing is left). */
+  let emptied: { key: 'files.allIgnored' | 'files.pathIgnored'; path: string } | undefined;
   for (const p of paths) {
     let stat;
     try {
@@ -58,17 +74,42 @@ export function collectFiles(paths: readonly string[], options: CollectOptions =
       stat = undefined;
     }
     if (stat?.isDirectory()) {
-      if (!ignored(p)) walk(p, resolve(cwd, p), ignored, add, resolve(cwd, p));
-    } else if (stat) add(p);
-    else if (tinyglobby().isDynamicPattern(p)) {
+      const abs = resolve(cwd, p);
+      if (ignored(p)) {
+        emptied ??= { key: 'files.pathIgnored', path: p };
+        continue;
+      }
+      let kept = 0;
+      walk(p, abs, ignored, (file, key) => void (add(file, key) && kept++), abs);
+      if (kept > 0) continue;
+      if (!hasReportFile(p, abs)) throw new UsageError(t(lang, 'files.noReports', { path: p }));
+      emptied ??= { key: 'files.allIgnored', path: p };
+    } else if (stat) {
+      if (!add(p)) ignoredNamed.add(resolve(cwd, p));
+    } else if (tinyglobby().isDynamicPattern(p)) {
       const matches = tinyglobby().globSync(p, { cwd, onlyFiles: true, ignore: ['**/node_modules/**'], expandDirectories: false }).filter((f) => REPORT_FILE.test(f));
       if (matches.length === 0) throw new UsageError(t(lang, 'files.globNoMatch', { pattern: p }));
-      for (const match of matches) add(match);
+      let kept = 0;
+      for (const match of matches) if (add(match)) kept++;
+      if (kept === 0) emptied ??= { key: 'files.allIgnored', path: p };
     } else {
       throw new UsageError(t(lang, p.includes('\\') && !p.includes('/') ? 'files.notFoundBackslash' : 'files.notFound', { path: p }));
     }
   }
-  return [...files.values()].sort();
+  if (files.size === 0 && emptied) throw new UsageError(t(lang, emptied.key, { path: emptied.path }));
+  return { files: [...files.values()].sort(), ignoredNamed: files.size === 0 ? ignoredNamed.size : 0 };
+}
+
+/** The report files of `collectInputs`, for callers that need only those. */
+export function collectFiles(paths: readonly string[], options: CollectOptions = {}): string[] {
+  return collectInputs(paths, options).files;
+}
+
+/** Whether a folder holds a report file, ignore patterns aside (only asked when none was kept, to say why). */
+function hasReportFile(dir: string, abs: string): boolean {
+  let found = false;
+  walk(dir, abs, () => false, () => void (found = true), abs);
+  return found;
 }
 
 /**

@@ -201,13 +201,13 @@ function schemaFindingsSections(findings: Finding[]): string[] {
 }
 
 export function defaultSeverity(ruleId: string): Severity {
-  if (ruleId in STAGES) return STAGES[ruleId as keyof typeof STAGES];
+  if (Object.hasOwn(STAGES, ruleId)) return STAGES[ruleId as keyof typeof STAGES];
   return rules.find((r) => r.meta.id === ruleId)?.meta.severity ?? 'error';
 }
 
 function severityOf(ruleId: string, fallback: Severity, severities: Record<string, SeveritySetting>): SeveritySetting {
   // A file that does not parse or fit its schema was not fully checked: these stay errors.
-  if (ruleId in STAGES) return 'error';
+  if (Object.hasOwn(STAGES, ruleId)) return 'error';
   return severities[ruleId] ?? fallback;
 }
 

@@ -1,8 +1,9 @@
 import type { MainIO } from './cli.js';
+import { errorLine } from './cli-messages.js';
 import type { LintCliOptions } from './commands/lint.js';
 import { UsageError } from './errors.js';
 import { configForRun, printConfig } from './config/index.js';
-import { collectFiles } from './files.js';
+import { collectInputs } from './files.js';
 import { langFromEnv, t } from './i18n/index.js';
 import { planOutputs, writeOutputs } from './outputs.js';
 import { suppressInSource } from './suppressions.js';
@@ -44,13 +45,16 @@ export async function runLint(paths: string[], opts: LintCliOptions, io: MainIO)
     if ('finding' in stdin) results.push(lintLoaded({ findings: [stdin.finding] }, name, { lang }));
     else {
       const bytes = stdin.bytes;
-      const previous = fix ? {} : crossYearFor([], opts, input.maxFileSize).stdinOptions(bytes);
+      const previous = fix ? {} : crossYearFor([], { ...opts, lang }, input.maxFileSize).stdinOptions(bytes);
       const result = fix ? lintStdinWithFix(bytes, name, { ...fileOptions, keepData, ...input }, opts) : lintSource(bytes, name, { ...fileOptions, keepData, ...input, ...previous });
       results.push(suppressInSource(result, bytes, { ...fileOptions, ...input, ...previous }));
     }
   } else {
-    const files = collectFiles(paths, { cwd, lang, ignorePatterns: opts.ignorePattern, isIgnored: config.ignorePatternMatcher() });
-    const crossYear = crossYearFor(files, opts, input.maxFileSize);
+    // A directory or glob that yields nothing to check is a usage error there (src/files.ts);
+    // files named one by one and all ignored (a pre-commit run on drafts) pass, and say so.
+    const { files, ignoredNamed } = collectInputs(paths, { cwd, lang, ignorePatterns: opts.ignorePattern, isIgnored: config.ignorePatternMatcher() });
+    if (ignoredNamed > 0) io.stderr.write(errorLine(t(lang, 'files.allNamedIgnored', { count: ignoredNamed })));
+    const crossYear = crossYearFor(files, { ...opts, lang }, input.maxFileSize);
     // Files without options of their own share one object (a worker is sent it once per batch).
     let shared: { base: object; options: ReturnType<typeof config.lintOptionsFor> } | undefined;
     const optionsFor = (file: string) => {
@@ -79,6 +83,6 @@ export async function runLint(paths: string[], opts: LintCliOptions, io: MainIO)
   const color = !env.NO_COLOR && (opts.color ?? !!io.stdout.isTTY);
   writeOutputs(outputs, shown, { cwd, lang, color }, io.stdout);
   const { code, notice } = exitCodeOf(shown, opts.maxWarnings, lang);
-  if (notice) io.stderr.write(`report-lint: ${notice}\n`);
+  if (notice) io.stderr.write(errorLine(notice));
   return code;
 }

@@ -77,9 +77,9 @@ export function applySuppressions(result: FileResult, text: string | undefined, 
       if (d.rules.length === 0) warn('invalid-suppression', 'missingRule', d, { directive: `report-lint-${d.kind}` });
       else if (!d.reason) warn('invalid-suppression', 'missingReason', d, { directive: `report-lint-${d.kind}`, rule: example });
       else {
-        const bad = d.rules.find((r) => !known.has(r) || r in SUPPRESSION_RULES);
+        const bad = d.rules.find((r) => !known.has(r) || Object.hasOwn(SUPPRESSION_RULES, r));
         if (bad !== undefined) {
-          const key = bad in STAGES || bad in SUPPRESSION_RULES ? 'notSuppressible' : 'unknownRule';
+          const key = Object.hasOwn(STAGES, bad) || Object.hasOwn(SUPPRESSION_RULES, bad) ? 'notSuppressible' : 'unknownRule';
           warn('invalid-suppression', key, d, { rule: bad });
         } else active.push({ directive: d, used: new Set() });
       }
@@ -89,7 +89,7 @@ export function applySuppressions(result: FileResult, text: string | undefined, 
   const usedIgnores = new Set<number>();
   const kept = result.diagnostics.filter((diag) => {
     // parse and schema findings mean the file was not fully checked: they cannot be silenced.
-    if (diag.ruleId in STAGES) return true;
+    if (Object.hasOwn(STAGES, diag.ruleId)) return true;
     let suppressed = false;
     for (const a of active) {
       if (a.directive.target === diag.line && a.directive.rules.includes(diag.ruleId)) {
@@ -108,7 +108,7 @@ export function applySuppressions(result: FileResult, text: string | undefined, 
 
   // Rules did not run on a file that failed to parse or fit its schema, nor when turned off, nor
   // (cross-year rules) without last year's report: a comment for them is not "unused" then.
-  const fullyChecked = !result.diagnostics.some((d) => d.ruleId in STAGES);
+  const fullyChecked = !result.diagnostics.some((d) => Object.hasOwn(STAGES, d.ruleId));
   const ran = (id: string) => severities[id] !== 'off' && (hasPrevious || !rules.some((r) => r.meta.id === id && r.meta.needsPrevious));
   if (fullyChecked) {
     for (const { directive, used } of active) {

@@ -1,5 +1,6 @@
 import { relative, resolve } from 'node:path';
 import type { Lang } from '../types.js';
+import { sanitizeJson } from '../util/sanitize.js';
 import { display, loadConfig } from './load.js';
 import { ConfigResolver, parseRuleFlags } from './resolve.js';
 
@@ -22,5 +23,6 @@ export function printConfig(resolver: ConfigResolver, file: string, cwd: string)
     rules: effective.rules,
     ignore: effective.ignore,
   };
-  return JSON.stringify(shown, null, 2) + '\n';
+  // Keys and globs come from a config file a pull request may change: nothing in them may act on the terminal or runner.
+  return sanitizeJson(JSON.stringify(shown, null, 2)) + '\n';
 }

@@ -60,7 +60,7 @@ export class ConfigResolver {
     for (const r of allRules()) if (r.kind !== 'stage') rules[r.id] = { severity: r.severity, options: {} };
     const apply = (settings: Record<string, RuleSetting>) => {
       for (const [id, setting] of Object.entries(settings)) {
-        const current = rules[id];
+        const current = Object.hasOwn(rules, id) ? rules[id] : undefined;
         if (!current) continue; // validated earlier; ids not in this build cannot reach here
         if (typeof setting === 'string') current.severity = setting;
         else {

@@ -6,7 +6,8 @@ import type { Lang } from '../types.js';
 
 /** Why a rule id cannot be configured, or undefined when it can. Shared with `--rule`. */
 export function ruleIdProblem(id: string, lang: Lang): string | undefined {
-  if (id in STAGES) return t(lang, 'config.stageRule', { rule: id });
+  // Own keys only: `constructor`, `toString` and `__proto__` are `in` every object.
+  if (Object.hasOwn(STAGES, id)) return t(lang, 'config.stageRule', { rule: id });
   const known = configurableRuleIds();
   if (known.includes(id)) return undefined;
   const suggestion = closest(id, known);

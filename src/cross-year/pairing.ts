@@ -1,4 +1,7 @@
+import { errorLine } from '../cli-messages.js';
 import { UsageError } from '../errors.js';
+import { t } from '../i18n/index.js';
+import type { Lang } from '../types.js';
 import { summarizeFile, type ReportSummary, type SummaryOptions } from './summary.js';
 
 /**
@@ -12,12 +15,14 @@ import { summarizeFile, type ReportSummary, type SummaryOptions } from './summar
 export class Pairing {
   private readonly byFile = new Map<string, ReportSummary>();
   private readonly byAgencyYear = new Map<string, ReportSummary | null>();
+  private readonly lang: Lang;
 
   constructor(
     files: readonly string[],
     private readonly explicit?: ReportSummary,
     options: SummaryOptions = {},
   ) {
+    this.lang = options.lang ?? 'zh';
     // One file and no --previous: nothing to pair with, so skip the extra read.
     if (files.length < 2 && !explicit) return;
     for (const file of files) {
@@ -47,18 +52,21 @@ export class Pairing {
     return previous ? { previous } : {};
   }
 
-  /** With --previous: a one-line warning when no file of the run is the year after it (else it would pass silently). */
+  /**
+   * With --previous: a one-line warning when no file of the run is the year after it (else it
+   * would pass silently), ready for stderr (`errorLine`: the file name made safe).
+   */
   explicitUnusedWarning(): string | undefined {
     const p = this.explicit;
     if (!p || [...this.byFile.values()].some((s) => s.year === p.year + 1)) return undefined;
-    return `report-lint: --previous ${p.file} 是 ${p.year} 年度报告，被检查的文件中没有 ${p.year + 1} 年度报告，跨年度检查没有进行\n`;
+    return errorLine(t(this.lang, 'crossYear.previousUnused', { file: p.file, year: p.year, nextYear: p.year + 1 }));
   }
 }
 
 /** Load `--previous FILE`: exit 2 with one line when it cannot serve as last year's report. */
 export function loadExplicitPrevious(file: string, options: SummaryOptions = {}): ReportSummary {
   const summary = summarizeFile(file, options);
-  if (!summary) throw new UsageError(`--previous ${file}：无法读取或解析为年度报告（需有 template、year、agency；请先单独检查该文件）`);
+  if (!summary) throw new UsageError(t(options.lang ?? 'zh', 'crossYear.previousUnreadable', { file }));
   return summary;
 }
 

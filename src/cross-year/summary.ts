@@ -4,9 +4,12 @@ import { APPLICANT_COLUMNS, getIn, templateOf, type Template } from '../report-s
 import { toPointer } from '../util/json-pointer.js';
 import { fixText } from '../fix/index.js';
 import { readInput } from '../load/read-input.js';
+import type { Lang } from '../types.js';
 
 /** How the run reads its files (--fix, --encoding, --max-file-size), so the summary sees what the lint sees. */
 export interface SummaryOptions {
+  /** The language of the run's messages about --previous (src/cross-year/pairing.ts). */
+  lang?: Lang | undefined;
   fix?: boolean;
   encoding?: string | undefined;
   maxFileSize?: number | undefined;

@@ -30,8 +30,8 @@ export interface CrossYearRun {
 }
 
 /** Pair the run's files with last year's reports (summaries only; see cross-year/pairing.ts). */
-export function crossYearFor(files: readonly string[], opts: Pick<LintCliOptions, 'previous' | 'fix' | 'fixDryRun' | 'encoding'>, maxFileSize?: number): CrossYearRun {
-  const summaryOptions = { fix: fixModeOf(opts) !== undefined, encoding: opts.encoding, maxFileSize };
+export function crossYearFor(files: readonly string[], opts: Pick<LintCliOptions, 'previous' | 'fix' | 'fixDryRun' | 'encoding' | 'lang'>, maxFileSize?: number): CrossYearRun {
+  const summaryOptions = { fix: fixModeOf(opts) !== undefined, encoding: opts.encoding, maxFileSize, lang: opts.lang };
   // Issue 6: without --previous and --fix, pair after the lint pass from keys it hands back, so
   // each file is parsed once (src/cross-year/deferred.ts); the pre-pass stays for those two modes.
   if (!opts.previous && !summaryOptions.fix && files.length >= 2) {

@@ -1,8 +1,15 @@
 import type { Formatter } from '../types.js';
+import { sanitizeLines } from '../util/sanitize.js';
 import { relativePath } from './paths.js';
 
-/** Workflow-command data: the runner decodes %25, %0D, %0A. */
-const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+/**
+ * Workflow-command data: the runner decodes %25, %0D, %0A, so a line break stays exact and
+ * cannot start a line of its own. The runner has no escape for `##[`, which it looks for
+ * anywhere in a line, nor for control characters: each line of the text goes through
+ * `sanitizeLines` first (a file name with `##[` or ESC is shown escaped; such a name is
+ * hostile, not a report).
+ */
+const escapeData = (s: string) => sanitizeLines(s).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 /** Property values also end at `,` and `:`, so those are escaped too. */
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 

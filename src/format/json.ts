@@ -1,9 +1,14 @@
 import type { Formatter } from '../types.js';
 import { toPointer } from '../util/json-pointer.js';
+import { sanitizeJson } from '../util/sanitize.js';
 
-/** spec/cli.md `json` shape: one document, `path` as a JSON Pointer, expected/actual on arithmetic. */
+/**
+ * spec/cli.md `json` shape: one document, `path` as a JSON Pointer, expected/actual on arithmetic.
+ * File names and paths stay exact; `sanitizeJson` only spells the characters that could act on
+ * a terminal or CI runner with JSON escapes (the parsed document is the same).
+ */
 const json: Formatter = (results) =>
-  JSON.stringify(
+  sanitizeJson(JSON.stringify(
     results.map((r) => ({
       file: r.file,
       errorCount: r.errorCount,
@@ -23,5 +28,5 @@ const json: Formatter = (results) =>
     })),
     null,
     2,
-  ) + '\n';
+  )) + '\n';
 export default json;

@@ -1,9 +1,15 @@
 import { t } from '../i18n/index.js';
 import { allRules, type RuleInfo } from '../rule-catalog.js';
 import type { Diagnostic, FileResult, FormatContext, Formatter } from '../types.js';
+import { sanitize, sanitizeLines } from '../util/sanitize.js';
 import { relativePath } from './paths.js';
 
-/** XML text and attribute values; characters XML 1.0 cannot hold at all are dropped. */
+/**
+ * XML text and attribute values. Every text from the inputs (file names, messages, rule ids)
+ * has been through `sanitize` before (GitLab and Jenkins show the bodies, and a report printed
+ * to a CI log must not forge runner commands), so it holds no control character; what XML 1.0
+ * cannot hold at all is still dropped here, as a last guard for well-formed XML.
+ */
 const xml = (s: string) =>
   s
     // eslint-disable-next-line no-control-regex
@@ -26,9 +32,13 @@ export function junitReport(results: readonly FileResult[], { cwd, lang }: Forma
   let totalFailures = 0;
   let totalSkipped = 0;
   for (const r of results) {
-    const file = relativePath(cwd, r.file);
+    const file = sanitize(relativePath(cwd, r.file));
     const byRule = new Map<string, Diagnostic[]>();
-    for (const d of r.diagnostics) byRule.set(d.ruleId, [...(byRule.get(d.ruleId) ?? []), d]);
+    for (const d of r.diagnostics) {
+      // A message keeps its line breaks (the body is multi-line text); each of its lines is made safe.
+      const shown = { ...d, ruleId: sanitize(d.ruleId), message: sanitizeLines(d.message) };
+      byRule.set(shown.ruleId, [...(byRule.get(shown.ruleId) ?? []), shown]);
+    }
     const unparsed = byRule.has('parse');
     // Ids outside the catalogue (a plugin, a future stage) still get their own testcase.
     const ids = [...catalog.map((c) => c.id), ...[...byRule.keys()].filter((id) => !catalog.some((c) => c.id === id))];

@@ -5,6 +5,7 @@ import { t } from '../i18n/index.js';
 import { allRules, ruleDescription, ruleName, type RuleInfo } from '../rule-catalog.js';
 import type { FileResult, FormatContext, Formatter } from '../types.js';
 import { toPointer } from '../util/json-pointer.js';
+import { sanitizeJson } from '../util/sanitize.js';
 import { artifactUri } from './paths.js';
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -88,5 +89,6 @@ function version(): string {
   return packageVersion;
 }
 
-const sarif: Formatter = (results, ctx) => JSON.stringify(sarifLog(results, ctx, version()), null, 2) + '\n';
+/** The data stays exact; `sanitizeJson` writes what could act on a terminal or runner as JSON escapes. */
+const sarif: Formatter = (results, ctx) => sanitizeJson(JSON.stringify(sarifLog(results, ctx, version()), null, 2)) + '\n';
 export default sarif;

@@ -1,12 +1,18 @@
 import { Chalk } from 'chalk';
 import { t } from '../i18n/index.js';
 import type { Formatter } from '../types.js';
+import { sanitize } from '../util/sanitize.js';
 
 /**
  * For people at a terminal (ESLint's stylish): a header per file with problems, then
  * `line:col  severity  message  rule-id` in aligned columns, then one summary line.
+ * File names, messages and rule ids come from the inputs: each is shown through `sanitize`
+ * (the header would otherwise start a line with whatever the file name holds).
+ * No results (every named file ignored, src/run-lint.ts says so on stderr): nothing at all,
+ * never "0 files, no problems".
  */
 const stylish: Formatter = (results, { color, lang }) => {
+  if (results.length === 0) return '';
   const c = new Chalk({ level: color ? 1 : 0 });
   const out: string[] = [];
   let errors = 0;
@@ -15,12 +21,12 @@ const stylish: Formatter = (results, { color, lang }) => {
     errors += r.errorCount;
     warnings += r.warningCount;
     if (r.diagnostics.length === 0) continue;
-    out.push(c.underline(r.file));
+    out.push(c.underline(sanitize(r.file)));
     const rows = r.diagnostics.map((d) => [
       `${d.line}:${d.column}`,
       t(lang, d.severity === 'error' ? 'severity.error' : 'severity.warning'),
-      d.message,
-      d.ruleId,
+      sanitize(d.message),
+      sanitize(d.ruleId),
     ]);
     const posWidth = Math.max(...rows.map((row) => row[0]!.length));
     const sevWidth = Math.max(...rows.map((row) => width(row[1]!)));

@@ -1,14 +1,20 @@
 import type { Lang } from '../types.js';
 import { en } from './en.js';
 import { zh, type MessageKey } from './zh.js';
+import { sanitize } from '../util/sanitize.js';
 
 export type { MessageKey };
 const catalogues: Record<Lang, Record<MessageKey, string>> = { zh, en };
 
-/** Render a catalogue message; a missing placeholder value is left visible so tests catch it. */
+/**
+ * Render a catalogue message; a missing placeholder value is left visible so tests catch it.
+ * Values are file names, keys and quotes from the inputs: each goes through `sanitize`, so a
+ * message is one line that cannot steer a terminal or a CI runner, whatever it is written to
+ * (the sinks sanitize again; that changes nothing more).
+ */
 export function t(lang: Lang, key: MessageKey, data: Record<string, string | number> = {}): string {
   return catalogues[lang][key].replace(/\{\{(\w+)\}\}/g, (m, name: string) =>
-    name in data ? clip(String(data[name])) : m,
+    Object.hasOwn(data, name) ? clip(sanitize(String(data[name]))) : m,
   );
 }
 
