@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative, resolve, sep } from 'node:path';
 import { UsageError } from './errors.js';
@@ -84,7 +84,9 @@ export function collectInputs(paths: readonly string[], options: CollectOptions 
       if (kept > 0) continue;
       if (!hasReportFile(p, abs)) throw new UsageError(t(lang, 'files.noReports', { path: p }));
       emptied ??= { key: 'files.allIgnored', path: p };
-    } else if (stat) {
+    } else if (stat || isSymlink(resolve(cwd, p))) {
+      // A named symbolic link whose target is missing is read like any file, so that reading
+      // says what it is (src/load/read-input.ts) instead of "no such file".
       if (!add(p)) ignoredNamed.add(resolve(cwd, p));
     } else if (tinyglobby().isDynamicPattern(p)) {
       const matches = tinyglobby().globSync(p, { cwd, onlyFiles: true, ignore: ['**/node_modules/**'], expandDirectories: false }).filter((f) => REPORT_FILE.test(f));
@@ -103,6 +105,14 @@ export function collectInputs(paths: readonly string[], options: CollectOptions 
 /** The report files of `collectInputs`, for callers that need only those. */
 export function collectFiles(paths: readonly string[], options: CollectOptions = {}): string[] {
   return collectInputs(paths, options).files;
+}
+
+function isSymlink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 /** Whether a folder holds a report file, ignore patterns aside (only asked when none was kept, to say why). */
