@@ -79,7 +79,11 @@ describe('sanitize', () => {
   const hostile = fc
     .array(fc.constantFrom('#', '[', ':', ' ', '\u3000', '\u00a0', '\n', '\r', '\t', '\u001b', '\u0007', '\u0085', '\u202e', '\u2028', '\\', 'u', '0', 'a', '报'), { maxLength: 30 })
     .map((chars) => chars.join(''));
-  const anyText = fc.oneof(hostile, fc.string({ unit: 'binary', maxLength: 40 }));
+  /** Also as a runner reads a line: maybe white space, then maybe `::` or `##[`, then anything. */
+  const lineStart = fc
+    .tuple(fc.constantFrom('', ' ', '  ', '\u3000', '\u00a0', '\t'), fc.constantFrom('', '::', ':', '##[', '#'), hostile)
+    .map((parts) => parts.join(''));
+  const anyText = fc.oneof(hostile, lineStart, fc.string({ unit: 'binary', maxLength: 40 }));
 
   it('gives one safe line, and applying it again changes nothing', () => {
     fc.assert(
