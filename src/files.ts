@@ -107,6 +107,7 @@ export function collectFiles(paths: readonly string[], options: CollectOptions =
   return collectInputs(paths, options).files;
 }
 
+/** lstat, not stat: a link whose target is missing is still a link. */
 function isSymlink(path: string): boolean {
   try {
     return lstatSync(path).isSymbolicLink();
