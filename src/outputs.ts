@@ -1,9 +1,10 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { UsageError } from './errors.js';
 import { loadFormatter } from './format/index.js';
 import { t } from './i18n/index.js';
 import type { FileResult, Formatter, Lang } from './types.js';
+import { sanitize } from './util/sanitize.js';
+import { writeFileAtomic, WriteFailure } from './util/write-file.js';
 
 /** One `--format` and where it goes: a file from the `--output` at the same position, or stdout. */
 export interface OutputPlan {
@@ -33,13 +34,18 @@ export async function planOutputs(formats: readonly string[], outputs: readonly 
   );
 }
 
-/** Render every planned output; files get their folders created (CI writes into fresh ones). */
+/**
+ * Render every planned output; files get their folders created (CI writes into fresh ones).
+ * Each file is written whole or not at all (writeFileAtomic: a failed write leaves an existing
+ * file as it was); when one fails, the message names the files written before it.
+ */
 export function writeOutputs(
   plans: readonly OutputPlan[],
   results: readonly FileResult[],
   ctx: { cwd: string; lang: Lang; color: boolean },
   stdout: NodeJS.WritableStream,
 ): void {
+  const written: string[] = [];
   for (const plan of plans) {
     // cli.md: colour only on a TTY, never into a file.
     const text = plan.formatter(results, { cwd: ctx.cwd, lang: ctx.lang, color: plan.file === undefined && ctx.color });
@@ -47,22 +53,13 @@ export function writeOutputs(
       stdout.write(text);
       continue;
     }
-    const target = resolve(ctx.cwd, plan.file);
     try {
-      makeParents(target);
-      writeFileSync(target, text);
+      writeFileAtomic(resolve(ctx.cwd, plan.file), text, { makeParents: true });
     } catch (error) {
-      throw new UsageError(t(ctx.lang, 'cli.cannotWrite', { file: plan.file, code: (error as NodeJS.ErrnoException).code ?? String(error) }));
+      const code = error instanceof WriteFailure ? error.code : ((error as NodeJS.ErrnoException).code ?? String(error));
+      const message = t(ctx.lang, 'cli.cannotWrite', { file: sanitize(plan.file), code });
+      throw new UsageError(written.length > 0 ? t(ctx.lang, 'write.writtenBefore', { message, files: written.join(', ') }) : message);
     }
+    written.push(sanitize(plan.file));
   }
-}
-
-/**
- * Create the missing folders above `file` one by one. Not `mkdirSync(…, { recursive: true })`:
- * under some unwritable trees (/proc) Node 20's recursive mkdir loops forever instead of failing.
- */
-function makeParents(file: string): void {
-  const missing: string[] = [];
-  for (let dir = dirname(file); !existsSync(dir) && dirname(dir) !== dir; dir = dirname(dir)) missing.unshift(dir);
-  for (const dir of missing) mkdirSync(dir);
 }

@@ -12,7 +12,7 @@ import { lintLoaded, lintSource } from './lint.js';
 import { inputOptions, readStream } from './load/read-input.js';
 import { lintFiles } from './parallel/run.js';
 import { lintFile } from './lint-file.js';
-import { crossYearFor, fixModeOf, lintStdinWithFix, reportFixes } from './fix/run-hooks.js';
+import { crossYearFor, fixModeOf, lintStdinWithFix, reportFixes, withWrittenFiles } from './fix/run-hooks.js';
 import type { FileResult, Lang } from './types.js';
 
 /** The default command: collect inputs, lint each file, format, write; returns the exit code. */
@@ -66,10 +66,15 @@ export async function runLint(paths: string[], opts: LintCliOptions, io: MainIO)
       return options;
     };
     // --jobs worker threads, results in file order (issue 6): src/parallel/run.ts. --fix writes files: one thread.
-    await lintFiles(files, optionsFor, fix ? 1 : opts.jobs, (result, pairKey) => {
-      results.push(result);
-      crossYear.onLinted(pairKey);
-    });
+    try {
+      await lintFiles(files, optionsFor, fix ? 1 : opts.jobs, (result, pairKey) => {
+        results.push(result);
+        crossYear.onLinted(pairKey);
+      });
+    } catch (error) {
+      // A --fix run that stops part way names the files it has already rewritten.
+      throw withWrittenFiles(error, results, lang);
+    }
     // Files with last year's report in the run: linted again with it (src/cross-year/deferred.ts).
     crossYear.finish(files, results, (file, previous) => lintFile(file, { ...optionsFor(file), previous }));
     crossYear.warnUnused(io);

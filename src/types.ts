@@ -28,8 +28,12 @@ export interface FileResult {
   diagnostics: Diagnostic[];
   errorCount: number;
   warningCount: number;
-  /** --fix / --fix-dry-run (issue 4): how many totals were set, and the diff of a dry run. */
-  fix?: { count: number; diff?: string };
+  /**
+   * --fix / --fix-dry-run (issue 4): how many totals were set, whether the file was written, the
+   * diff of a dry run (input text: shown only through sanitizeLines), and a note per cell not
+   * fixed or per reason nothing was written (in the run's language).
+   */
+  fix?: { count: number; written?: boolean; diff?: string; notes?: string[] };
   /** The parsed report data, kept only when a formatter draws the tables (html; LintOptions.keepData). */
   data?: unknown;
 }

@@ -121,7 +121,7 @@ describe('formats through the command line', () => {
 
   it('an output file that cannot be written is exit 2 with one line, not a hang', async () => {
     const r = await runMain(['fixtures/examples', '-o', '/proc/no-such-dir/out.json']);
-    expect(r).toEqual({ code: 2, stdout: '', stderr: 'report-lint: 无法写入输出文件 /proc/no-such-dir/out.json：ENOENT\n' });
+    expect(r).toEqual({ code: 2, stdout: '', stderr: 'report-lint: 无法写入输出文件 /proc/no-such-dir/out.json：ENOENT（该文件未被改动）\n' });
   });
 
   it('pairing mistakes are usage errors', async () => {

@@ -4,6 +4,12 @@ import { APPEAL_GROUPS, APPEAL_PARTS, APPLICANT_PARTS, applicantRowPaths, getIn,
 export interface CellFix {
   path: string[];
   value: number;
+  /**
+   * The cell is wrong but may not be edited (see `editable`): it is reported, not set, and the
+   * totals above it are computed from the value the file states, so that they do not contradict
+   * a cell left as it was.
+   */
+  blocked?: true;
 }
 
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
@@ -12,12 +18,20 @@ const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isI
  * The totals that are fully determined by their parts (row-total, outcome-total, appeal-total),
  * where they differ from what the file states. A part is never changed, and neither is
  * `carried_forward` as a balance (only its own row total): --fix cannot know which side of
- * the 勾稽关系 is wrong. A total whose parts are not all counts is left alone.
+ * the 勾稽关系 is wrong. A total whose parts are not all counts is left alone. A cell for which
+ * `editable` says no comes back `blocked`.
  */
-export function computeFixes(data: unknown, template: Template): CellFix[] {
+export function computeFixes(data: unknown, template: Template, editable: (path: readonly string[]) => boolean = () => true): CellFix[] {
   const fixes: CellFix[] = [];
-  const set = (path: string[], current: unknown, value: number) => {
-    if (current !== value) fixes.push({ path, value });
+  /** Whether the cell holds `value` once the fixes are made. */
+  const set = (path: string[], current: unknown, value: number): boolean => {
+    if (current === value) return true;
+    if (editable(path)) {
+      fixes.push({ path, value });
+      return true;
+    }
+    fixes.push({ path, value, blocked: true });
+    return false;
   };
   const sumOf = (values: unknown[]): number | undefined => (values.every(isCount) ? (values as number[]).reduce((a, b) => a + b, 0) : undefined);
 
@@ -37,8 +51,7 @@ export function computeFixes(data: unknown, template: Template): CellFix[] {
     const outcomeRows = outcomeRowPaths(template).map((p) => getIn(data, p));
     const columns = APPLICANT_PARTS.map((c) => {
       const sum = sumOf(outcomeRows.map((row) => (isObject(row) ? row[c] : undefined)));
-      if (sum !== undefined) set([...totalRow, c], totals[c], sum);
-      return sum ?? totals[c];
+      return sum !== undefined && set([...totalRow, c], totals[c], sum) ? sum : totals[c];
     });
     const grand = sumOf(columns);
     if (grand !== undefined) set([...totalRow, 'total'], totals.total, grand);

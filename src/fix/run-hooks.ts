@@ -9,11 +9,12 @@ import { DeferredPairing } from '../cross-year/deferred.js';
 import type { PairKey } from '../cross-year/pair-key.js';
 import { summarizeSource, type ReportSummary } from '../cross-year/summary.js';
 import { UsageError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import type { LintOptions } from '../lint.js';
 import type { FileResult } from '../types.js';
 import type { FixMode } from './index.js';
 import { lintWithFix } from './lint.js';
-export { reportFixes } from './report.js';
+export { reportFixes, withWrittenFiles } from './report.js';
 
 export function fixModeOf(opts: Pick<LintCliOptions, 'fix' | 'fixDryRun'>): FixMode | undefined {
   return opts.fixDryRun ? 'dry-run' : opts.fix ? 'write' : undefined;
@@ -64,6 +65,6 @@ export function crossYearFor(files: readonly string[], opts: Pick<LintCliOptions
 
 /** Standard input has no file to write back to: only --fix-dry-run is possible there. */
 export function lintStdinWithFix(bytes: Uint8Array, name: string, options: LintOptions, opts: LintCliOptions): FileResult {
-  if (!opts.fixDryRun) throw new UsageError('--fix 不能用于标准输入（-）：没有可写回的文件；可改用 --fix-dry-run 查看修改');
+  if (!opts.fixDryRun) throw new UsageError(t(options.lang ?? 'zh', 'fix.stdin'));
   return lintWithFix(bytes, name, { ...options, ...crossYearFor([], opts).stdinOptions(bytes) }, 'dry-run', false);
 }

@@ -1,9 +1,13 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { MainIO } from '../cli.js';
 import { UsageError } from '../errors.js';
+import { langFromEnv, t } from '../i18n/index.js';
 import type { Template } from '../report-shape.js';
 import { SCHEMA_DIR } from '../schema/schemas.js';
+import type { Lang } from '../types.js';
+import { sanitize } from '../util/sanitize.js';
+import { writeFileAtomic, WriteFailure } from '../util/write-file.js';
 import { blankJson, blankYaml } from './generate.js';
 
 export interface InitCliOptions {
@@ -15,24 +19,28 @@ export interface InitCliOptions {
   force?: boolean;
 }
 
-/** `report-lint init`: write a blank report of the right template; returns the exit code. */
-export function runInit(opts: InitCliOptions, io: MainIO): number {
-  if (!/^\d{4}$/.test(opts.year)) throw new UsageError(`--year 应为四位数年份，实为 ${opts.year}`);
+/**
+ * `report-lint init`: write a blank report of the right template; returns the exit code.
+ * The file is written whole or not at all (writeFileAtomic), and without --force never over
+ * an existing file, even one that appears between the check and the write.
+ */
+export function runInit(opts: InitCliOptions, io: MainIO, lang: Lang = langFromEnv(io.env ?? process.env)): number {
+  if (!/^\d{4}$/.test(opts.year)) throw new UsageError(t(lang, 'init.badYear', { year: sanitize(opts.year) }));
   const year = Number(opts.year);
-  if (year < 2019) throw new UsageError(`${year} 年度早于两种官方年报格式（2019 年起施行），无法生成`);
+  if (year < 2019) throw new UsageError(t(lang, 'init.tooEarly', { year }));
   const agency = opts.agency.trim();
-  if (agency === '') throw new UsageError('--agency 不能为空：请写机关全称，如 某某县人民政府');
+  if (agency === '') throw new UsageError(t(lang, 'init.emptyAgency'));
 
   const fitting: Template = year <= 2020 ? 2019 : 2021;
   if (opts.template !== 'auto' && Number(opts.template) !== fitting) {
-    throw new UsageError(`${year} 年度报告应使用 template ${fitting}，不是 ${opts.template}（2019 格式适用于 2019、2020 年度，2021 格式适用于 2021 年度及以后）`);
+    throw new UsageError(t(lang, 'init.wrongTemplate', { year, fitting, template: opts.template }));
   }
 
   const out = opts.output;
   const extension = out && /\.json$/i.test(out) ? 'json' : out && /\.ya?ml$/i.test(out) ? 'yaml' : undefined;
   const format = opts.format ?? extension ?? 'yaml';
-  if (extension && extension !== format) throw new UsageError(`输出文件 ${out} 的扩展名与 --format ${format} 不符`);
-  if (out && existsSync(out) && !opts.force) throw new UsageError(`文件已存在：${out}（不会覆盖；确需覆盖请加 --force）`);
+  if (extension && extension !== format) throw new UsageError(t(lang, 'init.extensionMismatch', { file: sanitize(out!), format }));
+  if (out && existsSync(out) && !opts.force) throw new UsageError(t(lang, 'init.exists', { file: sanitize(out) }));
 
   const schemaFile = SCHEMA_DIR + `report-${fitting}.schema.json`;
   const options = { template: fitting, year, agency, schemaRef: schemaRef(schemaFile, out, io.cwd) };
@@ -42,11 +50,13 @@ export function runInit(opts: InitCliOptions, io: MainIO): number {
     return 0;
   }
   try {
-    writeFileSync(resolve(io.cwd ?? process.cwd(), out), text, { flag: opts.force ? 'w' : 'wx' });
+    writeFileAtomic(resolve(io.cwd ?? process.cwd(), out), text, { exclusive: !opts.force });
   } catch (error) {
-    throw new UsageError(`无法写入 ${out}：${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    if (error instanceof WriteFailure && error.code === 'exists') throw new UsageError(t(lang, 'init.exists', { file: sanitize(out) }));
+    const code = error instanceof WriteFailure ? error.code : ((error as NodeJS.ErrnoException).code ?? String(error));
+    throw new UsageError(t(lang, 'init.cannotWrite', { file: sanitize(out), code }));
   }
-  io.stderr.write(`已生成 ${out}（${agency} ${year} 年度，template ${fitting}）。填写后运行：report-lint --fix ${out}\n`);
+  io.stderr.write(t(lang, 'init.written', { file: sanitize(out), agency: sanitize(agency), year, template: fitting }) + '\n');
   return 0;
 }
 

@@ -30,7 +30,46 @@ export interface DecodeOptions {
   encoding?: string | undefined;
 }
 
-export type DecodedSource = { text: string } | { finding: Finding };
+/**
+ * How a file's text was stored, so that --fix can write it back the same way: UTF-8 with or
+ * without a BOM, UTF-16 with its BOM, or the encoding `--encoding` named.
+ */
+export type TextEncoding = { kind: 'utf-8'; bom: boolean } | { kind: 'utf-16le' } | { kind: 'utf-16be' } | { kind: 'named'; name: string };
+
+/**
+ * `text` is what the parser reads (lone CR turned into LF); `original` is the decoded text as
+ * the file holds it, same length, so an offset in one is the same place in the other.
+ * `encoding` is absent when the source was already text.
+ */
+export type DecodedSource = { text: string; original: string; encoding?: TextEncoding } | { finding: Finding };
+type DecodedBytes = { text: string; encoding: TextEncoding } | { finding: Finding };
+
+/**
+ * Text → bytes in the encoding it was read from (the inverse of decodeSource for --fix). The
+ * caller checks that the bytes decode back to the same text: an encoding iconv-lite can read
+ * but not write the same way must not silently change a file.
+ */
+export function encodeText(text: string, encoding: TextEncoding): Uint8Array {
+  switch (encoding.kind) {
+    case 'utf-8': {
+      const body = Buffer.from(text, 'utf8');
+      return encoding.bom ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body]) : body;
+    }
+    case 'utf-16le':
+      return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    case 'utf-16be':
+      return Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]);
+    case 'named':
+      return iconvLite().encode(text, encoding.name);
+  }
+}
+
+/** How an encoding is named in a message: the name the clerk knows. */
+export function encodingName(encoding: TextEncoding): string {
+  if (encoding.kind === 'named') return encoding.name;
+  if (encoding.kind === 'utf-8') return encoding.bom ? 'UTF-8 (BOM)' : 'UTF-8';
+  return encoding.kind.toUpperCase();
+}
 
 /** Names that mean the default: read as UTF-8. */
 const UTF8_NAMES = /^utf-?8$/i;
@@ -51,24 +90,26 @@ export function encodingExists(name: string): boolean {
  * the YAML parser counts only LF as a line break; a NUL character is a `parse` diagnostic.
  */
 export function decodeSource(source: Uint8Array | string, lang: Lang, options: DecodeOptions = {}): DecodedSource {
-  let text: string;
+  let original: string;
+  let encoding: TextEncoding | undefined;
   if (typeof source === 'string') {
-    text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+    original = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   } else {
     const decoded = decodeBytes(source, lang, options.encoding);
     if ('finding' in decoded) return decoded;
-    text = decoded.text;
+    original = decoded.text;
+    encoding = decoded.encoding;
   }
-  text = text.replace(/\r(?!\n)/g, '\n');
+  const text = original.replace(/\r(?!\n)/g, '\n');
   const nul = text.indexOf('\0');
   if (nul >= 0) {
     const { line, column } = textPosition(text, nul);
     return failure('nulByte', 'parse.nulByte', { line, column }, lang, { line, column });
   }
-  return { text };
+  return encoding ? { text, original, encoding } : { text, original };
 }
 
-function decodeBytes(bytes: Uint8Array, lang: Lang, encoding: string | undefined): DecodedSource {
+function decodeBytes(bytes: Uint8Array, lang: Lang, encoding: string | undefined): DecodedBytes {
   const b0 = bytes[0];
   const b1 = bytes[1];
   // A BOM says what the file is, whatever --encoding says (a folder may mix editors).
@@ -77,17 +118,17 @@ function decodeBytes(bytes: Uint8Array, lang: Lang, encoding: string | undefined
   }
   if (b0 === 0xff && b1 === 0xfe) return decodeUtf16(bytes, 'utf-16le', lang);
   if (b0 === 0xfe && b1 === 0xff) return decodeUtf16(bytes, 'utf-16be', lang);
-  if (b0 === 0xef && b1 === 0xbb && bytes[2] === 0xbf) return decodeUtf8Source(bytes, lang);
+  if (b0 === 0xef && b1 === 0xbb && bytes[2] === 0xbf) return decodeUtf8Source(bytes, lang, true);
   if (encoding !== undefined && !UTF8_NAMES.test(encoding)) return decodeNamed(bytes, encoding, lang);
   if (looksLikeUtf16WithoutBom(bytes)) {
     return failure('utf16NoBom', 'parse.utf16NoBom', {}, lang, { line: 1, column: 1 });
   }
-  return decodeUtf8Source(bytes, lang);
+  return decodeUtf8Source(bytes, lang, false);
 }
 
-function decodeUtf8Source(bytes: Uint8Array, lang: Lang): DecodedSource {
+function decodeUtf8Source(bytes: Uint8Array, lang: Lang, bom: boolean): DecodedBytes {
   const decoded = decodeUtf8(bytes);
-  if (decoded.ok) return { text: decoded.text };
+  if (decoded.ok) return { text: decoded.text, encoding: { kind: 'utf-8', bom } };
   const { line, column } = decoded;
   // Most non-UTF-8 reports come from Windows editors saving GB18030/GBK: say so and say how to convert.
   return looksLikeGb18030(bytes)
@@ -95,12 +136,12 @@ function decodeUtf8Source(bytes: Uint8Array, lang: Lang): DecodedSource {
     : failure('notUtf8', 'parse.notText', { line, column }, lang, { line, column });
 }
 
-function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', lang: Lang): DecodedSource {
+function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', lang: Lang): DecodedBytes {
   const body = bytes.subarray(2);
   const name = encoding.toUpperCase();
   try {
     if (body.length % 2 !== 0) throw new Error('odd length');
-    return { text: new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(body) };
+    return { text: new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(body), encoding: { kind: encoding } };
   } catch {
     const text = new TextDecoder(encoding, { ignoreBOM: true }).decode(body);
     const bad = text.indexOf('\ufffd');
@@ -110,14 +151,14 @@ function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', lang:
 }
 
 /** `--encoding NAME`: iconv-lite decodes; bytes it cannot map become U+FFFD, which we report. */
-function decodeNamed(bytes: Uint8Array, encoding: string, lang: Lang): DecodedSource {
+function decodeNamed(bytes: Uint8Array, encoding: string, lang: Lang): DecodedBytes {
   const text = iconvLite().decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
   const bad = text.indexOf('\ufffd');
   if (bad >= 0) {
     const { line, column } = textPosition(text, bad);
     return failure('badEncoding', 'parse.badEncoding', { line, column, encoding }, lang, { line, column });
   }
-  return { text };
+  return { text, encoding: { kind: 'named', name: encoding } };
 }
 
 /**
@@ -144,7 +185,7 @@ function looksLikeUtf16WithoutBom(bytes: Uint8Array): boolean {
   return (oddNul >= pairs * 0.2 && evenNul * 10 < oddNul) || (evenNul >= pairs * 0.2 && oddNul * 10 < evenNul);
 }
 
-function failure(messageId: string, key: MessageKey, data: Record<string, string | number>, lang: Lang, at: { line: number; column: number }): DecodedSource {
+function failure(messageId: string, key: MessageKey, data: Record<string, string | number>, lang: Lang, at: { line: number; column: number }): { finding: Finding } {
   const position = { line: at.line, column: at.column, endLine: at.line, endColumn: at.column + 1 };
   return { finding: { ruleId: 'parse', messageId, message: t(lang, key, data), path: [], position } };
 }

@@ -1,4 +1,4 @@
-import { closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync, chmodSync, constants } from 'node:fs';
+import { chmodSync, chownSync, closeSync, constants, existsSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -52,7 +52,7 @@ export function writeFileAtomic(file: string, data: string | Uint8Array, options
     }
   }
 
-  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temp = join(dirname(file), `.${shortened(basename(file))}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   let fd: number | undefined;
   try {
     // O_EXCL: the name is new, so no link or file an attacker placed there is followed.
@@ -63,9 +63,13 @@ export function writeFileAtomic(file: string, data: string | Uint8Array, options
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
-    if (existing) chmodSync(temp, mode);
-    if (options.exclusive && existsSync(file)) throw new WriteFailure(file, 'exists');
-    renameSync(temp, file);
+    if (existing) {
+      chmodSync(temp, mode);
+      keepOwner(temp, existing.uid, existing.gid);
+    }
+    if (options.exclusive) placeExclusively(temp, file);
+    else renameSync(temp, file);
+    syncFolder(dirname(file));
   } catch (error) {
     if (fd !== undefined) {
       try {
@@ -81,6 +85,67 @@ export function writeFileAtomic(file: string, data: string | Uint8Array, options
     }
     throw error instanceof WriteFailure ? error : failure(file, error);
   }
+}
+
+/**
+ * `exclusive`: a hard link fails with EEXIST when the name exists, atomically, so a file that
+ * appears between the first check and the write is never replaced. File systems without hard
+ * links (some network and FAT mounts) fall back to a check just before the rename.
+ */
+function placeExclusively(temp: string, file: string): void {
+  try {
+    linkSync(temp, file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new WriteFailure(file, 'exists');
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw error;
+    if (existsSync(file)) throw new WriteFailure(file, 'exists');
+    renameSync(temp, file);
+    return;
+  }
+  try {
+    unlinkSync(temp);
+  } catch {
+    // the file is in place under its name; a leftover second name for it is harmless
+  }
+}
+
+/** The replaced file's owner, when we may set it (root editing a clerk's file); otherwise ours, as any new file. */
+function keepOwner(temp: string, uid: number, gid: number): void {
+  if (process.getuid?.() !== 0) return;
+  try {
+    chownSync(temp, uid, gid);
+  } catch {
+    // a file system without owners: the mode was kept, which is what matters for reading it
+  }
+}
+
+/** The rename itself reaches the disk only with its folder: best effort (not every system can sync a folder). */
+function syncFolder(dir: string): void {
+  try {
+    const fd = openSync(dir, constants.O_RDONLY);
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // the file is in place; only its durability across a power cut is not assured
+  }
+}
+
+/**
+ * The target's name as part of the temporary file's: at most 100 bytes, so that a target whose
+ * name is near the 255-byte limit can still be written.
+ */
+function shortened(name: string): string {
+  if (Buffer.byteLength(name) <= 100) return name;
+  let out = '';
+  for (const ch of name) {
+    if (Buffer.byteLength(out + ch) > 100) break;
+    out += ch;
+  }
+  return out;
 }
 
 function failure(file: string, error: unknown): WriteFailure {
