@@ -351,7 +351,7 @@ describe('messages and input text shown safely', { timeout: 60_000 }, () => {
     const r = run(['--fix-dry-run', file]);
     const safeFile = join(dir, 'r\\u001b]0;x\\u0007.yaml');
     expect(r.stdout).toContain('-      total: "2"   # \\u001b]0;pwned\\u0007 \\u001b[8m\n+      total: 3   # \\u001b]0;pwned\\u0007 \\u001b[8m\n');
-    expect(r.stdout).toContain(`--- ${safeFile}\n+++ ${safeFile}\n`);
+    expect(r.stdout).toContain(`--- ${safeFile}\n+++ ${safeFile}\t(--fix)\n`);
     expect(r.stderr).toBe(`${safeFile}：--fix 将填写或更正 7 处合计（未写入文件）\n`);
     // The diff: the lines before the lint's own output.
     const lines = r.stdout.split('\n');
