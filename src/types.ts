@@ -30,8 +30,8 @@ export interface FileResult {
   warningCount: number;
   /**
    * --fix / --fix-dry-run (issue 4): how many totals were set, whether the file was written, the
-   * diff of a dry run (input text: shown only through sanitizeLines), and a note per cell not
-   * fixed or per reason nothing was written (in the run's language).
+   * diff of a dry run (already sanitized, safe to print), and a note per cell not fixed or per
+   * reason nothing was written (in the run's language).
    */
   fix?: { count: number; written?: boolean; diff?: string; notes?: string[] };
   /** The parsed report data, kept only when a formatter draws the tables (html; LintOptions.keepData). */

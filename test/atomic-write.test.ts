@@ -134,7 +134,7 @@ catch (e) { console.log(e.name, e.code); }`;
   });
 });
 
-describe('the writers use it', { timeout: 60_000 }, () => {
+describe('the writers use it', { timeout: 300_000 }, () => {
   /** Clean examples: the html page of them is well over 4 KB. */
   const examples = resolve('fixtures/examples');
 

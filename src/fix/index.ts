@@ -1,4 +1,4 @@
-import { createTwoFilesPatch } from 'diff';
+import { formatPatch, structuredPatch } from 'diff';
 import type { Document, Scalar } from 'yaml';
 import { isAlias, isMap, isScalar } from '../load/fast-lazy-yaml.js';
 import { decodeSource, encodeText, encodingName, type TextEncoding } from '../load/decode.js';
@@ -8,7 +8,7 @@ import type { LoadedReport } from '../lint.js';
 import { templateOf } from '../report-shape.js';
 import { cellLabel } from '../schema/labels.js';
 import type { Lang } from '../types.js';
-import { sanitize } from '../util/sanitize.js';
+import { sanitize, sanitizeLines } from '../util/sanitize.js';
 import { computeFixes, type CellFix } from './compute.js';
 
 export type FixMode = 'write' | 'dry-run';
@@ -31,7 +31,7 @@ export interface FixOutcome {
   count: number;
   /** What to write back, in the file's own encoding, when it differs from the file. */
   fixed?: Uint8Array | string;
-  /** --fix-dry-run: a unified diff from the file to the fixed text (input text: sanitize before showing). */
+  /** --fix-dry-run: a unified diff from the file to the fixed text, safe to show (see displayDiff). */
   diff?: string;
   /** One line per cell --fix would set but did not, or why nothing was written; in the run's language. */
   notes: string[];
@@ -71,9 +71,21 @@ export function fixSource(bytes: Uint8Array | string, file: string, mode: FixMod
     fixed = encoded;
   }
   const outcome: FixOutcome = { source: fixed, count: plan.count, fixed, notes };
-  // The diff is for people: drawn between the texts as parsed (lone CR shown as a line break).
-  if (mode === 'dry-run') outcome.diff = createTwoFilesPatch(file, file, decoded.text, lineFeeds(plan.text), undefined, undefined);
+  if (mode === 'dry-run') outcome.diff = displayDiff(file, decoded.text, lineFeeds(plan.text));
   return outcome;
+}
+
+/**
+ * The unified diff --fix-dry-run shows, drawn between the texts as parsed (a lone CR shown as a
+ * line break). It quotes the file, so the file name and every line go through sanitize: an ESC
+ * or BEL in a comment must not reach the terminal, a `::` or `##[` not the CI runner. The
+ * `(--fix)` header after a tab is ours and stays as it is.
+ */
+function displayDiff(file: string, before: string, after: string): string {
+  const name = sanitize(file);
+  const patch = structuredPatch(name, name, before, after, undefined, '(--fix)');
+  for (const hunk of patch.hunks) hunk.lines = hunk.lines.map((line) => sanitizeLines(line));
+  return formatPatch(patch);
 }
 
 /** The fixed text and the number of cells set, or undefined when nothing can or needs to be fixed. */

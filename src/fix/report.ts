@@ -1,20 +1,20 @@
 import type { MainIO } from '../cli.js';
 import { t } from '../i18n/index.js';
 import type { FileResult, Lang } from '../types.js';
-import { sanitize, sanitizeLines } from '../util/sanitize.js';
+import { sanitize } from '../util/sanitize.js';
 import type { FixMode } from './index.js';
 
 /**
  * Tell the clerk what --fix did: one line per changed file and one per cell it could not fix on
  * stderr, and for --fix-dry-run the unified diffs, on stdout before the lint results (on stderr
- * when stdout carries a machine format, which must stay one clean document). A diff quotes the
- * file, so each of its lines goes through sanitizeLines: an ESC or BEL in a comment must not
- * reach the terminal.
+ * when stdout carries a machine format, which must stay one clean document). Text from the
+ * file (its name, the diff's lines) is shown only sanitized.
  */
 export function reportFixes(results: readonly FileResult[], mode: FixMode, io: MainIO, lang: Lang, stdoutIsMachine: boolean): void {
   for (const r of results) {
     if (!r.fix) continue;
-    if (mode === 'dry-run' && r.fix.diff) (stdoutIsMachine ? io.stderr : io.stdout).write(sanitizeLines(r.fix.diff));
+    // The diff is made safe to show where it is drawn (src/fix/index.ts displayDiff).
+    if (mode === 'dry-run' && r.fix.diff) (stdoutIsMachine ? io.stderr : io.stdout).write(r.fix.diff);
     if (r.fix.count > 0) io.stderr.write(t(lang, mode === 'dry-run' ? 'fix.dryRun' : 'fix.applied', { file: sanitize(r.file), count: r.fix.count }) + '\n');
     for (const note of r.fix.notes ?? []) io.stderr.write(sanitize(note) + '\n');
   }
