@@ -96,6 +96,8 @@ export const en: Record<MessageKey, string> = {
   'publication-deadline.late': 'Published {{published}}, after the deadline {{deadline}} for the {{year}} report (Regulations on Open Government Information, art. 49)',
   'narrative-sum.mismatch': '{{cell}}: the text says “{{quote}}”, but its parts add up to {{expected}} ({{addends}}), not the stated total {{actual}}',
   'narrative-table.mismatch': '{{cell}}: the text says “{{quote}}” ({{actual}}), the table has {{expected}} in {{tableCell}}',
+  'narrative-sum.tooLong': '{{cell}}: the text is {{length}} characters long, over the limit of {{limit}}; only its first {{checked}} characters were checked for totals and their parts, the rest was not',
+  'narrative-table.tooLong': '{{cell}}: the text is {{length}} characters long, over the limit of {{limit}}; only its first {{checked}} characters were checked against the tables, the rest was not',
   'fix.applied': '{{file}}: filled in or corrected {{count}} totals',
   'fix.dryRun': '{{file}}: --fix would fill in or correct {{count}} totals (nothing written)',
   'stylish.summary': '{{problems}} problems ({{errors}} errors, {{warnings}} warnings)',

@@ -98,6 +98,8 @@ export const zh = {
   'publication-deadline.late': '发布日期 {{published}} 晚于 {{year}} 年度报告的公布期限 {{deadline}}（《政府信息公开条例》第四十九条）',
   'narrative-sum.mismatch': '{{cell}}：文中“{{quote}}”，其中各项相加为 {{expected}}（{{addends}}），与所述总数 {{actual}} 不符',
   'narrative-table.mismatch': '{{cell}}：文中“{{quote}}”写的是 {{actual}}，表格中 {{tableCell}} 为 {{expected}}',
+  'narrative-sum.tooLong': '{{cell}}：文字长 {{length}} 字，超过 {{limit}} 字的上限，只检查了前 {{checked}} 字中的“共……其中……”，其余部分未检查',
+  'narrative-table.tooLong': '{{cell}}：文字长 {{length}} 字，超过 {{limit}} 字的上限，只检查了前 {{checked}} 字中与表格对应的数字，其余部分未检查',
   'fix.applied': '{{file}}：已自动填写或更正 {{count}} 处合计',
   'fix.dryRun': '{{file}}：--fix 将填写或更正 {{count}} 处合计（未写入文件）',
   // output
