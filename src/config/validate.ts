@@ -7,6 +7,7 @@ import { t, type MessageKey } from '../i18n/index.js';
 import { locate } from '../load/locate.js';
 import type { Lang } from '../types.js';
 import { fromPointer } from '../util/json-pointer.js';
+import { dotted } from './path.js';
 import { ruleIdProblem } from './rule-ids.js';
 import type { ReportLintConfig } from './types.js';
 
@@ -113,7 +114,3 @@ function valueAt(source: Source, path: readonly (string | number)[]): unknown {
   return node === undefined ? null : node;
 }
 
-/** `rules.balance`, `ignore[0].path`: how a reader names a place in the config. */
-function dotted(path: readonly (string | number)[], lang: Lang): string {
-  return path.map((s, i) => (typeof s === 'number' || /^\d+$/.test(String(s)) ? `[${s}]` : i === 0 ? String(s) : `.${String(s)}`)).join('') || t(lang, 'config.root');
-}

@@ -34,15 +34,47 @@ export interface PrescanProblem {
 /**
  * A linear pass over the text before the YAML parser sees it. The parser's time and memory
  * grow with nesting (10 MB of `[` exhausts the heap) and with the number of nodes, so both
- * are bounded here: flow nesting (`[`, `{`), compact block nesting on one line (`- - - x`),
- * and lines plus flow items. Quoted strings, comments and block scalars (`|`, `>`) are
- * skipped so that brackets in text do not count.
+ * are bounded here: block nesting (by indentation, and `- - - x`, `a: b: c:` on one line),
+ * flow nesting (`[`, `{`) inside it, and lines plus flow items. Quoted strings, comments and
+ * block scalars (`|`, `>`) are skipped so that brackets in text do not count.
+ *
+ * Nesting is counted as structureFindings counts it, and reported at the same place: the
+ * first collection more than LIMITS.depth levels deep. Were deep block nesting left to the
+ * parser, where it gives up would depend on the JavaScript stack (a worker thread has a
+ * smaller one than the main thread), and so would the line reported.
  */
-export function prescan(text: string, lang: Lang): PrescanProblem | undefined {
+export function prescan(text: string, lang: Lang, nodeLimit: number = LIMITS.nodes): PrescanProblem | undefined {
   const n = text.length;
   const fail = (messageId: PrescanProblem['messageId'], offset: number): PrescanProblem => {
-    const message = messageId === 'tooDeep' ? t(lang, 'parse.nestedTooDeep', { limit: LIMITS.depth }) : t(lang, 'parse.tooManyNodes', { limit: LIMITS.nodes });
+    const message = messageId === 'tooDeep' ? t(lang, 'parse.nestedTooDeep', { limit: LIMITS.depth }) : t(lang, 'parse.tooManyNodes', { limit: nodeLimit });
     return { messageId, message, position: positionAt(text, offset) };
+  };
+  /** The block collections open at this point: the column each starts at, and whether it is a list. */
+  const columns: number[] = [];
+  const isList: boolean[] = [];
+  /**
+   * A block collection at `column` (a list item `-`, or a key of a mapping): the same one as
+   * an open collection of that kind at that column, else a new one inside the open ones.
+   * Returns whether it is new.
+   */
+  const enter = (column: number, list: boolean): boolean => {
+    while (columns.length > 0 && columns[columns.length - 1]! > column) {
+      columns.pop();
+      isList.pop();
+    }
+    if (columns.length > 0 && columns[columns.length - 1] === column) {
+      if (isList[isList.length - 1] === list) return false;
+      // A key at the column of a list: the list was the value of the previous key, which ends here.
+      if (!list) {
+        columns.pop();
+        isList.pop();
+        if (columns.length > 0 && columns[columns.length - 1] === column && !isList[isList.length - 1]) return false;
+      }
+      // (A list at the column of a mapping's keys is the value of its last key: a new collection.)
+    }
+    columns.push(column);
+    isList.push(list);
+    return true;
   };
   let flow = 0;
   let nodes = 0;
@@ -50,6 +82,7 @@ export function prescan(text: string, lang: Lang): PrescanProblem | undefined {
   let blockScalarIndent = -1;
   let i = 0;
   while (i < n) {
+    const lineStart = i;
     let j = i;
     while (j < n && text.charCodeAt(j) === 0x20) j++;
     const indent = j - i;
@@ -59,18 +92,19 @@ export function prescan(text: string, lang: Lang): PrescanProblem | undefined {
       continue;
     }
     blockScalarIndent = -1;
-    if (++nodes > LIMITS.nodes) return fail('tooManyNodes', i);
+    if (++nodes > nodeLimit) return fail('tooManyNodes', i);
     let valueStart = true;
+    /** Where the latest value or key on this line starts (a key's mapping starts there). */
+    let tokenStart = j;
     // A line is one node, and so is each flow item after the first on a line.
     let commas = 0;
-    // `- - - x` and `? ? x` nest one level per indicator; so does `a: b: c:` for the parser
-    // (which rejects it, but only after building every level).
-    let compact = 0;
     if (flow === 0) {
+      // `- - - x` and `? ? x` nest one level per indicator.
       while ((text[j] === '-' || text[j] === '?') && (j + 1 >= n || /[ \t\r\n]/.test(text[j + 1]!))) {
-        if (++compact > LIMITS.depth) return fail('tooDeep', j);
+        if (enter(j - lineStart, text[j] === '-') && columns.length > LIMITS.depth) return fail('tooDeep', j);
         j++;
         while (text[j] === ' ' || text[j] === '\t') j++;
+        tokenStart = j;
       }
     }
     while (j < n && text[j] !== '\n') {
@@ -83,6 +117,7 @@ export function prescan(text: string, lang: Lang): PrescanProblem | undefined {
         j = lineEnd(text, j);
         break;
       }
+      if (valueStart) tokenStart = j;
       if ((c === '"' || c === "'") && valueStart) {
         j = quoteEnd(text, j);
         valueStart = false;
@@ -90,17 +125,20 @@ export function prescan(text: string, lang: Lang): PrescanProblem | undefined {
       }
       if (c === '[' || c === '{') {
         if (flow > 0 || valueStart) {
-          if (++flow > LIMITS.depth) return fail('tooDeep', j);
+          // A flow collection nests inside the block collections open around it.
+          if (columns.length + ++flow > LIMITS.depth) return fail('tooDeep', j);
           valueStart = true;
         } else valueStart = false;
       } else if (c === ']' || c === '}') {
         if (flow > 0) flow--;
         valueStart = false;
       } else if (c === ',' && flow > 0) {
-        if (++commas > 1 && ++nodes > LIMITS.nodes) return fail('tooManyNodes', j);
+        if (++commas > 1 && ++nodes > nodeLimit) return fail('tooManyNodes', j);
         valueStart = true;
       } else if (c === ':' && (flow > 0 || j + 1 >= n || /[ \t\r\n]/.test(text[j + 1]!))) {
-        if (flow === 0 && ++compact > LIMITS.depth) return fail('tooDeep', j);
+        // A key in block context: its mapping starts where the key does. `a: b: c:` nests one
+        // level per key for the parser (which rejects it, but only after building every level).
+        if (flow === 0 && enter(tokenStart - lineStart, false) && columns.length > LIMITS.depth) return fail('tooDeep', tokenStart);
         valueStart = true;
       } else if ((c === '|' || c === '>') && valueStart && flow === 0) {
         blockScalarIndent = indent;
@@ -154,7 +192,8 @@ function positionAt(text: string, offset: number): Position {
 /**
  * Walk the document once, without recursion (the nesting is what is being checked): report
  * duplicate keys (in linear time — yaml's own `uniqueKeys` check is quadratic in the number
- * of keys) and nesting, key and item counts beyond LIMITS.
+ * of keys) and nesting, key and item counts beyond LIMITS. The walk goes in document order and
+ * stops at the first collection over a limit, so that is the one reported (as prescan does).
  */
 export function structureFindings(doc: Document.Parsed, lineCounter: LineCounter, lang: Lang): Finding[] {
   const findings: Finding[] = [];
@@ -180,7 +219,8 @@ export function structureFindings(doc: Document.Parsed, lineCounter: LineCounter
         add('tooManyItems', t(lang, 'parse.tooManyItems', { limit: LIMITS.items }), node.items[LIMITS.items] as Node);
         return findings;
       }
-      for (const item of node.items) stack.push({ node: item, depth: depth + 1 });
+      // Pushed last to first, so that they are taken in document order.
+      for (let k = node.items.length - 1; k >= 0; k--) stack.push({ node: node.items[k], depth: depth + 1 });
       continue;
     }
     if (node.items.length > LIMITS.keys) {
@@ -191,14 +231,17 @@ export function structureFindings(doc: Document.Parsed, lineCounter: LineCounter
     // Keys are compared as the plain data will hold them: `1` and "1" become the same property.
     const seen = new Set<string>();
     for (const pair of node.items) {
+      if (!isPair(pair) || !isScalar(pair.key)) continue;
+      const key = String(pair.key.value);
+      if (seen.has(key)) {
+        if (duplicates++ < LIMITS.duplicates) add('DUPLICATE_KEY', t(lang, 'parse.DUPLICATE_KEY', { key }), pair.key);
+      } else seen.add(key);
+    }
+    for (let k = node.items.length - 1; k >= 0; k--) {
+      const pair = node.items[k];
       if (!isPair(pair)) continue;
-      if (isScalar(pair.key)) {
-        const key = String(pair.key.value);
-        if (seen.has(key)) {
-          if (duplicates++ < LIMITS.duplicates) add('DUPLICATE_KEY', t(lang, 'parse.DUPLICATE_KEY', { key }), pair.key);
-        } else seen.add(key);
-      } else stack.push({ node: pair.key, depth: depth + 1 });
       stack.push({ node: pair.value, depth: depth + 1 });
+      if (!isScalar(pair.key)) stack.push({ node: pair.key, depth: depth + 1 });
     }
   }
   return findings;

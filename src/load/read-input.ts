@@ -22,6 +22,19 @@ export interface ReadOptions {
  */
 const SHARED = Buffer.allocUnsafe(64 * 1024);
 
+/**
+ * A path readInput cannot read (exit 2). `code` says why, for callers that word it their own
+ * way: an errno code (EISDIR, EACCES, ELOOP, ENOENT…), or `notRegular` for a FIFO, socket or device.
+ */
+export class InputError extends UsageError {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
+    super(message);
+  }
+}
+
 /** The bytes of a report, or a `parse` finding when the file is too large to read. */
 export type Input = { bytes: Uint8Array } | { finding: Finding };
 
@@ -42,8 +55,8 @@ export function readInput(file: string, options: ReadOptions = {}): Input {
   }
   try {
     const stat = fstatSync(fd);
-    if (stat.isDirectory()) throw new UsageError(t(lang, 'input.directory', { file }));
-    if (!stat.isFile()) throw new UsageError(t(lang, 'input.notRegular', { file }));
+    if (stat.isDirectory()) throw new InputError(t(lang, 'input.directory', { file }), 'EISDIR');
+    if (!stat.isFile()) throw new InputError(t(lang, 'input.notRegular', { file }), 'notRegular');
     if (stat.size > limit) return { finding: tooLarge(stat.size, limit, lang) };
     // The size can change between fstat and read (or be 0, as in /proc): read until EOF, but
     // never more than limit + 1 bytes. One spare byte shows EOF without a second buffer.
@@ -99,23 +112,24 @@ function tooLarge(size: number, limit: number, lang: Lang, atLeast = false): Fin
   return { ruleId: 'parse', messageId: 'tooLarge', message: t(lang, 'parse.tooLarge', { size: sizeText, limit: formatSize(limit) }), path: [], position };
 }
 
-function unreadable(file: string, error: NodeJS.ErrnoException, lang: Lang): UsageError {
+function unreadable(file: string, error: NodeJS.ErrnoException, lang: Lang): InputError {
+  const code = error.code ?? error.message;
   switch (error.code) {
     case 'EISDIR':
-      return new UsageError(t(lang, 'input.directory', { file }));
+      return new InputError(t(lang, 'input.directory', { file }), code);
     case 'EACCES':
     case 'EPERM':
-      return new UsageError(t(lang, 'input.permission', { file }));
+      return new InputError(t(lang, 'input.permission', { file }), code);
     case 'ELOOP':
-      return new UsageError(t(lang, 'input.symlinkLoop', { file }));
+      return new InputError(t(lang, 'input.symlinkLoop', { file }), code);
     case 'ENOENT':
-      if (isSymlink(file)) return new UsageError(t(lang, 'input.brokenSymlink', { file }));
-      return new UsageError(t(lang, 'input.unreadable', { file, detail: error.code }));
+      if (isSymlink(file)) return new InputError(t(lang, 'input.brokenSymlink', { file }), code);
+      return new InputError(t(lang, 'input.unreadable', { file, detail: code }), code);
     case 'ENXIO':
       // open(O_NONBLOCK) of a socket or a device without a driver.
-      return new UsageError(t(lang, 'input.notRegular', { file }));
+      return new InputError(t(lang, 'input.notRegular', { file }), 'notRegular');
     default:
-      return new UsageError(t(lang, 'input.unreadable', { file, detail: error.code ?? error.message }));
+      return new InputError(t(lang, 'input.unreadable', { file, detail: code }), code);
   }
 }
 

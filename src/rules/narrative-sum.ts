@@ -1,5 +1,5 @@
 import { prepare, sumStatements } from '../narrative/prose.js';
-import { proseOf, PROSE_SECTIONS } from '../narrative/sections.js';
+import { MAX_PROSE_CHARS, proseOf, PROSE_SECTIONS } from '../narrative/sections.js';
 import type { Rule } from '../types.js';
 
 /**
@@ -13,10 +13,12 @@ const rule: Rule = {
     id: 'narrative-sum',
     severity: 'warning',
     reads: [...PROSE_SECTIONS],
-    messages: { mismatch: 'narrative-sum.mismatch' },
+    messages: { mismatch: 'narrative-sum.mismatch', tooLong: 'narrative-sum.tooLong' },
   },
   check(report, ctx) {
-    for (const { section, text } of proseOf(report)) {
+    for (const { section, text, fullLength } of proseOf(report)) {
+      // Only the beginning was read: say so, so that the rest does not pass as checked.
+      if (fullLength !== undefined) ctx.report({ messageId: 'tooLong', path: [section], data: { length: fullLength, limit: MAX_PROSE_CHARS, checked: text.length } });
       const prose = prepare(text);
       for (const s of sumStatements(prose)) {
         const sum = s.parts.reduce((a, p) => a + p.value, 0);

@@ -1,5 +1,5 @@
 import { prepare, tableClaims, type TableClaim } from '../narrative/prose.js';
-import { proseOf, PROSE_SECTIONS } from '../narrative/sections.js';
+import { MAX_PROSE_CHARS, proseOf, PROSE_SECTIONS } from '../narrative/sections.js';
 import { cellLabel } from '../schema/labels.js';
 import { templateOf } from '../report-shape.js';
 import type { Report, Rule } from '../types.js';
@@ -25,11 +25,13 @@ const rule: Rule = {
     id: 'narrative-table',
     severity: 'warning',
     reads: [...PROSE_SECTIONS, 'applications', 'review_litigation'],
-    messages: { mismatch: 'narrative-table.mismatch' },
+    messages: { mismatch: 'narrative-table.mismatch', tooLong: 'narrative-table.tooLong' },
   },
   check(report, ctx) {
     const template = templateOf(report);
-    for (const { section, text } of proseOf(report)) {
+    for (const { section, text, fullLength } of proseOf(report)) {
+      // Only the beginning was read: say so, so that the rest does not pass as checked.
+      if (fullLength !== undefined) ctx.report({ messageId: 'tooLong', path: [section], data: { length: fullLength, limit: MAX_PROSE_CHARS, checked: text.length } });
       const prose = prepare(text);
       for (const claim of tableClaims(prose, report.year as number)) {
         const cells = CELLS[claim.kind];
