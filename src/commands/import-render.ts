@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import type { CommandState, MainIO } from '../cli.js';
+import { t } from '../i18n/index.js';
 
 /** `report-lint import`: a published report (txt, md, html, docx) → a report file (src/import). */
 export function registerImport(program: Command, io: MainIO, state: CommandState): void {
@@ -11,6 +12,8 @@ export function registerImport(program: Command, io: MainIO, state: CommandState
     .option('--lint', '导入后立即检查生成的报告（位置为生成文件中的行列）')
     .addOption(new Option('--input-type <type>', '输入类型（默认按扩展名；标准输入时必须给出）').choices(['txt', 'md', 'html', 'docx']))
     .addOption(new Option('--lang <lang>', '消息语言').choices(['zh', 'en']))
+    .option('--max-file-size <size>', t(state.lang, 'opt.maxFileSize'))
+    .option('--force', t(state.lang, 'opt.importForce'))
     .option('--debug', '出现内部错误时打印堆栈')
     .action(async (files: string[], opts) => {
       state.debug = !!opts.debug;
@@ -27,6 +30,7 @@ export function registerRender(program: Command, io: MainIO, state: CommandState
     .addOption(new Option('--to <format>', '输出格式').choices(['md', 'html', 'txt']).makeOptionMandatory())
     .option('-o, --output <file>', '写入文件（默认输出到标准输出）')
     .addOption(new Option('--lang <lang>', '消息语言').choices(['zh', 'en']))
+    .option('--max-file-size <size>', t(state.lang, 'opt.maxFileSize'))
     .option('--debug', '出现内部错误时打印堆栈')
     .action(async (file: string, opts) => {
       state.debug = !!opts.debug;

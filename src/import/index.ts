@@ -5,10 +5,13 @@
  */
 import { cellLabel } from '../schema/labels.js';
 import { t } from '../i18n/index.js';
+import { sanitize } from '../util/sanitize.js';
 import { dataRows, SECTION_HEADINGS, tableModels, TEXT_SECTIONS, type SectionKey } from '../render/layout.js';
 import type { Template } from '../report-shape.js';
 import type { Lang } from '../types.js';
+import { safeDocx } from './docx.js';
 import { LabelDictionary, markerOf } from './labels.js';
+import { IMPORT_LIMITS, overLimit } from './limits.js';
 import { noteKey, Notes, type ImportNote } from './notes.js';
 import { readText, readTitle, splitSections } from './sections.js';
 import { htmlBlocks, splitCells, textBlocks, type Block, type InputType } from './source.js';
@@ -32,23 +35,48 @@ export function importText(text: string, type: Exclude<InputType, 'docx'>): Impo
 
 /** Import a Word document: mammoth turns it into HTML, read like a web page; lines are block numbers. */
 export async function importDocx(bytes: Uint8Array): Promise<ImportResult> {
+  // mammoth reads only the parts checked against the limits (see docx.ts), never the download.
+  const checked = await safeDocx(bytes);
   const mammoth = (await import('mammoth')).default;
-  const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
+  // Images are not read at all: the importer wants text and tables.
+  const { value } = await mammoth.convertToHtml({ buffer: checked }, { convertImage: mammoth.images.imgElement(async () => ({ src: '' })) });
   return importBlocks(htmlBlocks(value, { ordinal: true }));
 }
 
-function tableRows(blocks: readonly Block[]): TableRow[] {
-  return blocks.flatMap((b) => {
+/**
+ * A section's lines as table rows. `count` is the cells of all sections so far: over the
+ * limit, reading stops before the next line is split (one line of 5 MB of `|` would otherwise
+ * be five million cells before any count could see them).
+ */
+function tableRows(blocks: readonly Block[], count: { cells: number }): TableRow[] {
+  const rows: TableRow[] = [];
+  for (const b of blocks) {
+    if (b.kind === 'text' && separators(b.text) > IMPORT_LIMITS.tableCells) throw overLimit('tableCells', { count: `> ${IMPORT_LIMITS.tableCells.toLocaleString('en-US')}` });
     const cells = b.kind === 'row' ? b.cells : splitCells(b.text).map((text) => ({ text, line: b.line }));
-    return cells.length > 0 ? [{ cells, line: b.line }] : [];
-  });
+    count.cells += cells.length;
+    // The table reader compares every label-like cell with every official label: bound its work.
+    if (count.cells > IMPORT_LIMITS.tableCells) throw overLimit('tableCells', { count: `> ${IMPORT_LIMITS.tableCells.toLocaleString('en-US')}` });
+    if (cells.length > 0) rows.push({ cells, line: b.line });
+  }
+  return rows;
+}
+
+/** At least the cells splitCells makes of a line, less one: its `|`, tabs and spaces. */
+function separators(line: string): number {
+  let n = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 0x7c || c === 0x09 || c === 0x20 || c === 0x3000 || c === 0xa0) n++;
+  }
+  return n;
 }
 
 export function importBlocks(blocks: readonly Block[], options: { joinPageBreaks?: boolean } = {}): ImportResult {
   const notes = new Notes();
   const split = splitSections(blocks, notes);
   const { year, agency } = readTitle(split.title, notes);
-  const rowsBySection = Object.fromEntries(TABLE_SECTIONS.map((s) => [s, tableRows(split.sections[s]?.blocks ?? [])])) as Record<
+  const count = { cells: 0 };
+  const rowsBySection = Object.fromEntries(TABLE_SECTIONS.map((s) => [s, tableRows(split.sections[s]?.blocks ?? [], count)])) as Record<
     (typeof TABLE_SECTIONS)[number],
     TableRow[]
   >;
@@ -83,7 +111,9 @@ export function importBlocks(blocks: readonly Block[], options: { joinPageBreaks
     }
     const seen = readTableSection(key, rowsBySection[key], dict, reading, report, notes);
     const missing = [...dict.rows(key), ...(key === 'review_litigation' ? [dict.reviewRow] : [])].filter((r) => !seen.has(r.path.join('/')));
-    const sectionEnd = Math.max(section.line, ...section.blocks.filter((b) => b.kind === 'row' || b.text.trim()).map((b) => b.line));
+    // A loop, not Math.max(...lines): a spread of a section's blocks overflows the stack.
+    let sectionEnd = section.line;
+    for (const b of section.blocks) if ((b.kind === 'row' || b.text.trim()) && b.line > sectionEnd) sectionEnd = b.line;
     if (missing.length > 0 && isLastSection(key, split.sections) && lastSectionFound < 6) {
       notes.warn(sectionEnd, 'truncated', { section: SECTION_HEADINGS[key], line: sectionEnd });
     }
@@ -128,7 +158,9 @@ function detectTemplate(rows: readonly TableRow[], year: number | null, notes: N
 
 /** A note as one line of text, its cell or row named by the official labels. */
 export function formatNote(note: ImportNote, lang: Lang, template: Template | null): string {
-  const data: Record<string, string | number> = { ...note.data };
+  // Quotes from the input (raw cell text, a heading as printed) are shown only made safe.
+  const data: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(note.data)) data[key] = typeof value === 'string' ? sanitize(value) : value;
   if (note.cellPath) data.cell = cellLabel(template ?? undefined, note.cellPath, lang);
   if (note.rowPath) data.row = cellLabel(template ?? undefined, note.rowPath, lang);
   if (typeof data.how === 'string') data.how = t(lang, noteKey(`how.${data.how}`));

@@ -4,6 +4,7 @@
  * types or missing values (the HTML lint report shows those): never throws.
  */
 import { toPointer } from '../util/json-pointer.js';
+import { sanitize } from '../util/sanitize.js';
 import type { Report } from '../types.js';
 import { SECTION_HEADINGS, SECTION_ORDER, tableModels, TEXT_SECTIONS, type GridCell, type TableModel } from './layout.js';
 import { cellText, paragraphs, renderTemplate, reportTitle } from './values.js';
@@ -63,20 +64,23 @@ function renderCell(report: Report, cell: GridCell, options: TablesHtmlOptions):
     // Only well-formed attribute names: a decorator must not be able to break the markup.
     if (/^[A-Za-z_:][-A-Za-z0-9_:.]*$/.test(name)) attrs.push(`${name}="${escapeHtml(String(value))}"`);
   }
-  return `<td ${attrs.join(' ')}>${escapeHtml(cellText(report, cell.path))}</td>`;
+  return `<td ${attrs.join(' ')}>${escapeHtml(sanitize(cellText(report, cell.path)))}</td>`;
 }
+
+/** The HTML report's policy (src/format/html/page.ts) without its script: the page has none. */
+const RENDER_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 /** A standalone page (`render --to html`): title, text sections and tables in order. */
 export function renderReportHtml(report: Report): string {
-  const title = reportTitle(report);
+  const title = sanitize(reportTitle(report));
   const tables = tablesHtml(report, {});
   const body: string[] = [`<h1>${escapeHtml(title)}</h1>`];
-  if (typeof report?.published === 'string') body.push(`<p class="published">发布日期：${escapeHtml(report.published)}</p>`);
+  if (typeof report?.published === 'string') body.push(`<p class="published">发布日期：${escapeHtml(sanitize(report.published))}</p>`);
   let tableIndex = 0;
   for (const section of SECTION_ORDER) {
     body.push(`<h2>${escapeHtml(SECTION_HEADINGS[section])}</h2>`);
     if ((TEXT_SECTIONS as readonly string[]).includes(section)) {
-      for (const p of paragraphs(report?.[section])) body.push(`<p>${escapeHtml(p)}</p>`);
+      for (const p of paragraphs(report?.[section])) body.push(`<p>${escapeHtml(sanitize(p))}</p>`);
     } else {
       body.push(tables[tableIndex++]!.html);
     }
@@ -86,6 +90,8 @@ export function renderReportHtml(report: Report): string {
     '<html lang="zh-CN">',
     '<head>',
     '<meta charset="utf-8">',
+    // As the HTML lint report's: nothing is fetched, run or submitted, whatever the values say.
+    `<meta http-equiv="Content-Security-Policy" content="${RENDER_CSP}">`,
     `<title>${escapeHtml(title)}</title>`,
     '<style>',
     'body { font-family: "SimSun", "Songti SC", serif; max-width: 60em; margin: 2em auto; line-height: 1.6; }',
