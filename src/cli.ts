@@ -7,24 +7,7 @@ import { registerRules } from './commands/rules.js';
 import { commanderErrorLine, langOf } from './cli-messages.js';
 import { ConfigError, UsageError } from './errors.js';
 import { t } from './i18n/index.js';
-import type { Lang } from './types.js';
-
-export interface MainIO {
-  argv: string[];
-  stdout: NodeJS.WritableStream & { isTTY?: boolean };
-  stderr: NodeJS.WritableStream;
-  stdin?: NodeJS.ReadableStream;
-  env?: NodeJS.ProcessEnv;
-  cwd?: string;
-}
-
-/** What a command's action hands back to main(): the exit code. */
-export interface CommandState {
-  code: number;
-  debug: boolean;
-  /** `--lang` or the locale, read from argv before parsing so every message can use it. */
-  lang: Lang;
-}
+import type { CommandState, MainIO } from './io.js';
 
 /**
  * Run the command line; returns the exit code (0 clean, 1 errors, 2 could not lint).

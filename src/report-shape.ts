@@ -52,6 +52,14 @@ export function applicantRowPaths(template: Template): readonly (readonly string
   ]);
 }
 
+/**
+ * Rows compared across years (docs/rules.md): the 2019 items of item-count (上一年项目数量 and
+ * 本年增/减) and the 2021 rows of in-force (现行有效件数). The rules read them, and the summary
+ * of last year's report (src/cross-year/summary.ts) keeps exactly these cells.
+ */
+export const ITEM_ROWS = ['licensing', 'other_services', 'penalty', 'coercion', 'fees'] as const;
+export const IN_FORCE_ROWS = ['regulations', 'normative_documents'] as const;
+
 /** 四: the three groups of five counts; `total` = the first four. */
 export const APPEAL_GROUPS = ['review', 'lawsuit_direct', 'lawsuit_after_review'] as const;
 export const APPEAL_PARTS = ['upheld', 'corrected', 'other', 'pending'] as const;

@@ -1,7 +1,13 @@
 import { catalogueFor } from './i18n/index.js';
 import { docsUrl, rules, STAGES } from './rules/index.js';
-import { SUPPRESSION_RULES } from './suppressions.js';
 import type { Lang, Severity } from './types.js';
+
+/**
+ * The checks of the suppression comments themselves (src/suppressions.ts runs them); both
+ * warnings by default, configurable like any rule. Declared here, with the other ids, so the
+ * catalogue does not depend on the code that applies suppressions (which depends on it).
+ */
+export const SUPPRESSION_RULES = { 'invalid-suppression': 'warning', 'unused-suppression': 'warning' } as const;
 
 /** One entry of `report-lint rules`, SARIF's tool.driver.rules and the JUnit testcases. */
 export interface RuleInfo {

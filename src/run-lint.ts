@@ -1,4 +1,4 @@
-import type { MainIO } from './cli.js';
+import type { MainIO } from './io.js';
 import type { LintCliOptions } from './commands/lint.js';
 import { UsageError } from './errors.js';
 import { configForRun, printConfig } from './config/index.js';

@@ -3,13 +3,10 @@ import { t, type MessageKey } from './i18n/index.js';
 import { compareDiagnostics } from './lint.js';
 import { decodeSource } from './load/decode.js';
 import { locate } from './load/locate.js';
-import { configurableRuleIds } from './rule-catalog.js';
+import { configurableRuleIds, SUPPRESSION_RULES } from './rule-catalog.js';
 import { rules, STAGES } from './rules/index.js';
 import type { Diagnostic, FileResult, JsonPath, Lang, Position, SeveritySetting } from './types.js';
 import { fromPointer } from './util/json-pointer.js';
-
-/** The checks of the suppressions themselves; both warnings by default, configurable like any rule. */
-export const SUPPRESSION_RULES = { 'invalid-suppression': 'warning', 'unused-suppression': 'warning' } as const;
 
 /** A config-file `ignore:` entry that applies to the file at hand (its `file` glob already matched). */
 export interface IgnoreEntry {

@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import type { CommandState, MainIO } from '../cli.js';
+import type { CommandState, MainIO } from '../io.js';
 
 /** `report-lint import`: a published report (txt, md, html, docx) → a report file (src/import). */
 export function registerImport(program: Command, io: MainIO, state: CommandState): void {

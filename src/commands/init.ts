@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import type { CommandState, MainIO } from '../cli.js';
+import type { CommandState, MainIO } from '../io.js';
 
 /** `report-lint init`: a blank report of the right template for a year (src/init). */
 export function registerInit(program: Command, io: MainIO, state: CommandState): void {

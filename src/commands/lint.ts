@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import type { CommandState, MainIO } from '../cli.js';
+import type { CommandState, MainIO } from '../io.js';
 import { UsageError } from '../errors.js';
 import { FORMAT_NAMES } from '../format/index.js';
 import { t, type MessageKey } from '../i18n/index.js';

@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import type { CommandState, MainIO } from '../cli.js';
+import type { CommandState, MainIO } from '../io.js';
 import { t } from '../i18n/index.js';
 
 /** `report-lint rules [--format text|json]`: every rule id, default severity, description, docs link. */

@@ -1,6 +1,6 @@
 import { loadReport } from '../lint.js';
 import { locate } from '../load/locate.js';
-import { APPLICANT_COLUMNS, getIn, templateOf, type Template } from '../report-shape.js';
+import { APPLICANT_COLUMNS, getIn, IN_FORCE_ROWS, ITEM_ROWS, templateOf, type Template } from '../report-shape.js';
 import { toPointer } from '../util/json-pointer.js';
 import { fixText } from '../fix/index.js';
 import { readInput } from '../load/read-input.js';
@@ -27,10 +27,6 @@ export interface ReportSummary {
   /** Line of each kept cell, by JSON Pointer. */
   lines: Record<string, number>;
 }
-
-/** 2019 items compared by item-count and 2021 rows compared by in-force (spec/rules.md). */
-export const ITEM_ROWS = ['licensing', 'other_services', 'penalty', 'coercion', 'fees'] as const;
-export const IN_FORCE_ROWS = ['regulations', 'normative_documents'] as const;
 
 /** The cells a later year's report is compared against. */
 function comparedCells(template: Template): string[][] {

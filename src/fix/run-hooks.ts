@@ -2,7 +2,7 @@
  * The few calls run-lint.ts makes for issue 4 (--fix, --fix-dry-run, --previous and pairing
  * within a run), kept here so the shared run loop only threads options through.
  */
-import type { MainIO } from '../cli.js';
+import type { MainIO } from '../io.js';
 import type { LintCliOptions } from '../commands/lint.js';
 import { loadExplicitPrevious, Pairing } from '../cross-year/pairing.js';
 import { DeferredPairing } from '../cross-year/deferred.js';

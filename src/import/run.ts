@@ -2,7 +2,7 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative } from 'node:path';
 import iconv from 'iconv-lite';
-import type { MainIO } from '../cli.js';
+import type { MainIO } from '../io.js';
 import { UsageError } from '../errors.js';
 import { loadFormatter } from '../format/index.js';
 import { langFromEnv, t } from '../i18n/index.js';

@@ -1,6 +1,6 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import type { MainIO } from '../cli.js';
+import type { MainIO } from '../io.js';
 import { UsageError } from '../errors.js';
 import type { Template } from '../report-shape.js';
 import { SCHEMA_DIR } from '../schema/schemas.js';

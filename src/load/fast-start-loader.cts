@@ -1,6 +1,6 @@
 // CommonJS on purpose: bin/report-lint.js require()s this file, so the common hook run (one
 // clean file) never goes through the ESM loader's resolve/link/translate for our code.
-import type { MainIO } from '../cli.js' with { 'resolution-mode': 'import' };
+import type { MainIO } from '../io.js' with { 'resolution-mode': 'import' };
 import bundles = require('../cached-bundle.cjs');
 
 type FastStart = (io: MainIO, loadFormat?: LoadFormat) => Promise<number | undefined>;

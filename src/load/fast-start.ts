@@ -1,6 +1,6 @@
 import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { MainIO } from '../cli.js';
+import type { MainIO } from '../io.js';
 import { langFromEnv } from '../i18n/index.js';
 
 /** As src/config/load.ts looks for them. */

@@ -1,6 +1,6 @@
 /** The `render` command: a report file → its official tables as Markdown, HTML or plain text. */
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { MainIO } from '../cli.js';
+import type { MainIO } from '../io.js';
 import { UsageError } from '../errors.js';
 import { langFromEnv, t } from '../i18n/index.js';
 import { loadReport } from '../lint.js';

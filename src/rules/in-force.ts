@@ -1,4 +1,4 @@
-import { IN_FORCE_ROWS } from '../cross-year/summary.js';
+import { IN_FORCE_ROWS } from '../report-shape.js';
 import { previousCellAt, previousOfYearBefore } from '../cross-year/rule-helpers.js';
 import type { Rule } from '../types.js';
 

@@ -1,4 +1,4 @@
-import { ITEM_ROWS } from '../cross-year/summary.js';
+import { ITEM_ROWS } from '../report-shape.js';
 import { previousCellAt, previousOfYearBefore } from '../cross-year/rule-helpers.js';
 import type { Rule } from '../types.js';
 
