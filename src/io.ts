@@ -2,7 +2,7 @@ import type { Lang } from './types.js';
 
 /**
  * What a command gets from the process: its arguments and streams (tests pass their own). At the
- * bottom of src/, with types.ts: the entry point (src/cli.ts), its commands and the features they
+ * bottom of src/, with types.ts: the entry point (src/cli/main.ts), its commands and the features they
  * run all take it, and none of them has to import the entry point for it.
  */
 export interface MainIO {

@@ -1,8 +1,8 @@
 import { lintWithFix } from './fix/lint.js';
-import { lintLoaded, loadReport, type LintOptions } from './lint.js';
+import { lintLoaded, loadReport, type LintOptions } from './check/lint.js';
 import { pairKeyOf, type PairKey } from './cross-year/pair-key.js';
-import { readInput } from './load/read-input.js';
-import { suppressInSource, type IgnoreEntry } from './suppressions.js';
+import { readInput } from './read/read-input.js';
+import { suppressInSource, type IgnoreEntry } from './check/suppressions.js';
 import type { FileResult } from './types.js';
 
 /**
@@ -26,7 +26,7 @@ export function lintFileKeyed(file: string, options: LintOptions & { ignores?: r
   if (options.fix) return { result: suppressInSource(lintWithFix(bytes, file, options, options.fix), bytes, options) };
   const loaded = loadReport(bytes, file, options.lang ?? 'zh', options.encoding);
   const pairKey = pairKeyOf(loaded);
-  // Comments and config `ignore:` entries (issue 3): src/suppressions.ts.
+  // Comments and config `ignore:` entries (issue 3): src/check/suppressions.ts.
   const result = suppressInSource(lintLoaded(loaded, file, options), bytes, options);
   return pairKey ? { result, pairKey } : { result };
 }

@@ -14,8 +14,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import github from '../src/format/github.js';
 import { junitReport } from '../src/format/junit.js';
 import sarif, { sarifLog } from '../src/format/sarif.js';
-import { lintSource } from '../src/lint.js';
-import { allRules, type RuleInfo } from '../src/rule-catalog.js';
+import { lintSource } from '../src/check/lint.js';
+import { allRules, type RuleInfo } from '../src/check/rule-catalog.js';
 import type { FileResult } from '../src/types.js';
 import { runMain } from './helpers/run-main.js';
 

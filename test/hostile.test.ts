@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../src/errors.js';
 import { t, type MessageKey } from '../src/i18n/index.js';
 import { lintFile } from '../src/lint-file.js';
-import { lintSource, type LintOptions } from '../src/lint.js';
+import { lintSource, type LintOptions } from '../src/check/lint.js';
 import type { FileResult } from '../src/types.js';
 import { expectDiagnosticsToMatch, expectedMarkers, expectRenderedMessages, fixtureFiles } from './helpers/markers.js';
 

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { lintSource } from '../src/lint.js';
+import { lintSource } from '../src/check/lint.js';
 import type { Diagnostic } from '../src/types.js';
 import { expectDiagnosticsToMatch, expectedMarkers, fixtureFiles } from './helpers/markers.js';
 

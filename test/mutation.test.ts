@@ -7,8 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { isScalar, isMap, isSeq, parse, parseDocument, type Node } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { lintSource, type LintOptions } from '../src/lint.js';
-import { rules } from '../src/rules/index.js';
+import { lintSource, type LintOptions } from '../src/check/lint.js';
+import { rules } from '../src/check/rules/index.js';
 
 const FILES = [
   'fixtures/examples/2020-wanglejing.yaml', // template 2019, all zeros

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import YAML from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
-import { lintSource } from '../src/lint.js';
+import { lintSource } from '../src/check/lint.js';
 import type { FileResult } from '../src/types.js';
 import { arbitraryReport } from './helpers/report-arbitrary.js';
 // @ts-expect-error plain JavaScript shared with scripts/fuzz.mjs

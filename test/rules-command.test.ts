@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { en } from '../src/i18n/en.js';
 import { zh } from '../src/i18n/zh.js';
-import { descriptionKey, SUPPRESSION_RULES } from '../src/rule-catalog.js';
-import { rules, STAGES } from '../src/rules/index.js';
+import { descriptionKey, SUPPRESSION_RULES } from '../src/check/rule-catalog.js';
+import { rules, STAGES } from '../src/check/rules/index.js';
 import { runBin, runMain } from './helpers/run-main.js';
 
 const everyId = [...Object.keys(STAGES), ...rules.map((r) => r.meta.id), ...Object.keys(SUPPRESSION_RULES)];

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lintSource } from '../src/lint.js';
+import { lintSource } from '../src/check/lint.js';
 import { expectDiagnosticsToMatch, expectedMarkers, expectRenderedMessages, fixtureFiles, fixtureOptions } from './helpers/markers.js';
 
 const lint = (file: string, lang: 'zh' | 'en' = 'zh') => lintSource(readFileSync(file), file, { ...fixtureOptions(file), lang });

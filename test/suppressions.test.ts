@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { lintFile } from '../src/lint-file.js';
-import { scanDirectives } from '../src/suppressions.js';
+import { scanDirectives } from '../src/check/suppressions.js';
 import { runMain } from './helpers/run-main.js';
 
 const lint = (name: string) =>

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { LineCounter, parseDocument } from '../load/fast-lazy-yaml.js';
+import { LineCounter, parseDocument } from '../parse/fast-lazy-yaml.js';
 import { ConfigError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import type { Lang } from '../types.js';

@@ -1,9 +1,9 @@
-import { loadReport } from '../lint.js';
-import { locate } from '../load/locate.js';
+import { loadReport } from '../check/lint.js';
+import { locate } from '../parse/locate.js';
 import { APPLICANT_COLUMNS, getIn, IN_FORCE_ROWS, ITEM_ROWS, templateOf, type Template } from '../report-shape.js';
 import { toPointer } from '../util/json-pointer.js';
 import { fixText } from '../fix/index.js';
-import { readInput } from '../load/read-input.js';
+import { readInput } from '../read/read-input.js';
 
 /** How the run reads its files (--fix, --encoding, --max-file-size), so the summary sees what the lint sees. */
 export interface SummaryOptions {

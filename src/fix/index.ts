@@ -1,7 +1,7 @@
 import { createTwoFilesPatch } from 'diff';
 import type { Document } from 'yaml';
-import { isScalar, LineCounter, parseDocument } from '../load/fast-lazy-yaml.js';
-import { decodeUtf8 } from '../load/decode.js';
+import { isScalar, LineCounter, parseDocument } from '../parse/fast-lazy-yaml.js';
+import { decodeUtf8 } from '../read/decode.js';
 import { getIn, templateOf } from '../report-shape.js';
 import { computeFixes, type CellFix } from './compute.js';
 

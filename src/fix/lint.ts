@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { UsageError } from '../errors.js';
-import { lintSource, type LintOptions } from '../lint.js';
+import { lintSource, type LintOptions } from '../check/lint.js';
 import type { FileResult } from '../types.js';
 import { fixSource, type FixMode } from './index.js';
 

@@ -202,7 +202,7 @@ export const en: Record<MessageKey, string> = {
   'import.batchSummary': '{{files}} inputs: {{imported}} imported, {{failed}} not imported; {{toCheck}} with import problems to check, {{withErrors}} with lint errors',
   'render.notReport': '{{file}} is not a report (a mapping of keys to values is expected); no tables rendered',
   'render.parse': '{{file}} cannot be parsed: {{detail}}',
-  // issue 3 · helper B: option help of the lint command (src/commands/lint.ts)
+  // issue 3 · helper B: option help of the lint command (src/cli/commands/lint.ts)
   'opt.lint': 'Lint report files (the default command)',
   'opt.format': 'output format: {{formats}}; repeatable, paired with --output in order',
   'opt.output': 'write the output to a file; repeatable',

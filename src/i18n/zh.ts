@@ -205,7 +205,7 @@ export const zh = {
   'import.batchSummary': '共 {{files}} 份：导入 {{imported}} 份，无法导入 {{failed}} 份；{{toCheck}} 份有需要核对的导入问题，{{withErrors}} 份检查有错误',
   'render.notReport': '{{file}} 不是一份报告（应为 键: 值 的映射），无法生成表格',
   'render.parse': '{{file}} 无法解析：{{detail}}',
-  // issue 3 · helper B: option help of the lint command (src/commands/lint.ts)
+  // issue 3 · helper B: option help of the lint command (src/cli/commands/lint.ts)
   'opt.lint': '检查报告文件（默认命令）',
   'opt.format': '输出格式：{{formats}}；可多次给出，与 --output 依次配对',
   'opt.output': '把结果写入文件；可多次给出',

@@ -3,7 +3,7 @@ import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { MainIO } from '../io.js';
 import { UsageError } from '../errors.js';
 import type { Template } from '../report-shape.js';
-import { SCHEMA_DIR } from '../schema/schemas.js';
+import { SCHEMA_DIR } from '../check/schema/schemas.js';
 import { blankJson, blankYaml } from './generate.js';
 
 export interface InitCliOptions {

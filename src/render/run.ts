@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { MainIO } from '../io.js';
 import { UsageError } from '../errors.js';
 import { langFromEnv, t } from '../i18n/index.js';
-import { loadReport } from '../lint.js';
+import { loadReport } from '../check/lint.js';
 import type { Lang, Report } from '../types.js';
 import { renderReport, type RenderTarget } from './index.js';
 

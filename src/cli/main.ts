@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { registerImport, registerRender } from './commands/import-render.js';
+import { registerInit } from './commands/init.js';
+import { registerLint } from './commands/lint.js';
+import { registerRules } from './commands/rules.js';
+import { commanderErrorLine, langOf } from './messages.js';
+import { ConfigError, UsageError } from '../errors.js';
+import { t } from '../i18n/index.js';
+import type { CommandState, MainIO } from '../io.js';
+
+/**
+ * Run the command line; returns the exit code (0 clean, 1 errors, 2 could not lint).
+ * Subcommands register their options here but load their code only when they run.
+ */
+export async function main(io: MainIO): Promise<number> {
+  const state: CommandState = { code: 0, debug: io.argv.includes('--debug'), lang: langOf(io.argv, io.env ?? process.env) };
+  try {
+    const program = new Command('report-lint')
+      .description(t(state.lang, 'opt.program'))
+      .version(readVersion(), '-v, --version', t(state.lang, 'opt.version'))
+      .helpOption('-h, --help', t(state.lang, 'opt.help'))
+      .helpCommand(false)
+      .exitOverride()
+      // Usage errors are written by the catch below, from the catalogue (src/cli/messages.ts).
+      .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: () => {} });
+    registerLint(program, io, state);
+    registerInit(program, io, state);
+    registerImport(program, io, state);
+    registerRender(program, io, state);
+    registerRules(program, io, state);
+    await program.parseAsync(io.argv, { from: 'user' });
+    return state.code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version are successes; every other commander error is a usage error.
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+      io.stderr.write(`report-lint: ${commanderErrorLine(error, state.lang)}\n`);
+      return 2;
+    }
+    if (error instanceof UsageError || error instanceof ConfigError) {
+      io.stderr.write(`report-lint: ${error.message}\n`);
+      return 2;
+    }
+    const e = error as Error;
+    io.stderr.write(state.debug ? `${e.stack ?? e}\n` : `report-lint: ${t(state.lang, 'cli.internalError', { message: e.message ?? String(e) })}\n`);
+    return 2;
+  }
+}
+
+function readVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}

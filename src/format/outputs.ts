@@ -1,0 +1,68 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { UsageError } from '../errors.js';
+import { loadFormatter } from './index.js';
+import { t } from '../i18n/index.js';
+import type { FileResult, Formatter, Lang } from '../types.js';
+
+/** One `--format` and where it goes: a file from the `--output` at the same position, or stdout. */
+export interface OutputPlan {
+  name: string;
+  formatter: Formatter;
+  /** Undefined: standard output. */
+  file?: string;
+}
+
+/**
+ * Pair `--format`s with `--output`s by position (`-f sarif -o a.sarif -f stylish` sends sarif
+ * to a.sarif and stylish to the terminal). Formats without an output go to stdout, and at most
+ * one may: two documents on one stream could not be told apart.
+ */
+export async function planOutputs(formats: readonly string[], outputs: readonly string[], cwd: string, lang: Lang): Promise<OutputPlan[]> {
+  const names = formats.length > 0 ? formats : ['stylish'];
+  if (outputs.length > names.length) throw new UsageError(t(lang, 'cli.outputWithoutFormat', { formats: names.length, outputs: outputs.length }));
+  if (names.length - outputs.length > 1) throw new UsageError(t(lang, 'cli.twoFormatsOnStdout', { formats: names.slice(outputs.length).join(', ') }));
+  const seen = new Set<string>();
+  for (const o of outputs) {
+    const key = resolve(cwd, o);
+    if (seen.has(key)) throw new UsageError(t(lang, 'cli.outputTwice', { file: o }));
+    seen.add(key);
+  }
+  return Promise.all(
+    names.map(async (name, i) => ({ name, formatter: await loadFormatter(name, lang), ...(i < outputs.length ? { file: outputs[i]! } : {}) })),
+  );
+}
+
+/** Render every planned output; files get their folders created (CI writes into fresh ones). */
+export function writeOutputs(
+  plans: readonly OutputPlan[],
+  results: readonly FileResult[],
+  ctx: { cwd: string; lang: Lang; color: boolean },
+  stdout: NodeJS.WritableStream,
+): void {
+  for (const plan of plans) {
+    // cli.md: colour only on a TTY, never into a file.
+    const text = plan.formatter(results, { cwd: ctx.cwd, lang: ctx.lang, color: plan.file === undefined && ctx.color });
+    if (plan.file === undefined) {
+      stdout.write(text);
+      continue;
+    }
+    const target = resolve(ctx.cwd, plan.file);
+    try {
+      makeParents(target);
+      writeFileSync(target, text);
+    } catch (error) {
+      throw new UsageError(t(ctx.lang, 'cli.cannotWrite', { file: plan.file, code: (error as NodeJS.ErrnoException).code ?? String(error) }));
+    }
+  }
+}
+
+/**
+ * Create the missing folders above `file` one by one. Not `mkdirSync(…, { recursive: true })`:
+ * under some unwritable trees (/proc) Node 20's recursive mkdir loops forever instead of failing.
+ */
+function makeParents(file: string): void {
+  const missing: string[] = [];
+  for (let dir = dirname(file); !existsSync(dir) && dirname(dir) !== dir; dir = dirname(dir)) missing.unshift(dir);
+  for (const dir of missing) mkdirSync(dir);
+}
