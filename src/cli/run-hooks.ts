@@ -3,7 +3,7 @@
  * within a run), kept here so the shared run loop only threads options through.
  */
 import type { MainIO } from '../io.js';
-import type { LintCliOptions } from './commands/lint.js';
+import type { LintCliOptions } from './lint-options.js';
 import { loadExplicitPrevious, Pairing } from '../cross-year/pairing.js';
 import { DeferredPairing } from '../cross-year/deferred.js';
 import type { PairKey } from '../cross-year/pair-key.js';

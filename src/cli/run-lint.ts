@@ -1,5 +1,5 @@
 import type { MainIO } from '../io.js';
-import type { LintCliOptions } from './commands/lint.js';
+import type { LintCliOptions } from './lint-options.js';
 import { UsageError } from '../errors.js';
 import { configForRun, printConfig } from '../config/index.js';
 import { collectFiles } from './files.js';

@@ -4,32 +4,7 @@ import { UsageError } from '../../errors.js';
 import { FORMAT_NAMES } from '../../format/index.js';
 import { t, type MessageKey } from '../../i18n/index.js';
 import type { Lang } from '../../types.js';
-
-/** Options of the default command, as commander hands them to run-lint. */
-export interface LintCliOptions {
-  format: string[];
-  output: string[];
-  lang?: 'zh' | 'en';
-  color?: boolean;
-  stdinFilename?: string;
-  debug?: boolean;
-  // issue 3
-  config?: string;
-  rule: string[];
-  ignorePattern: string[];
-  maxWarnings?: number;
-  quiet?: boolean;
-  printConfig?: string;
-  // issue 4
-  fix?: boolean;
-  fixDryRun?: boolean;
-  previous?: string;
-  // issue 6
-  jobs?: number;
-  // issue 7
-  encoding?: string;
-  maxFileSize?: string;
-}
+import type { LintCliOptions } from '../lint-options.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 /** A bad number is a usage error (exit 2, one line), in the run's language. */
