@@ -11,7 +11,7 @@ export type ApplicantColumn = (typeof APPLICANT_COLUMNS)[number];
 
 /** 三、本年度办理结果: groups (一)…(六) in table order, each with its data rows (empty: the group is one row). */
 export function outcomeGroups(template: Template): readonly { readonly key: string; readonly rows: readonly string[] }[] {
-  // Rules ask for these for every report: built once per template (issue 6). Shared, so typed
+  // Rules ask for these for every report: built once per template (bench/NOTES.md). Shared, so typed
   // readonly; not frozen, because for…of over a frozen array allocates on every step (measured).
   return (GROUPS[template] ??= buildOutcomeGroups(template));
 }

@@ -1,6 +1,7 @@
 /**
- * Encodings and line endings (issue 7): the same report saved by different editors gives the
- * same diagnostics at the same line and column; what cannot be read says why and how to fix it.
+ * Encodings and line endings (README, Encodings, limits, hostile input): the same report saved
+ * by different editors gives the same diagnostics at the same line and column; what cannot be
+ * read says why and how to fix it.
  * Expected positions are computed here from the text, not copied from the linter's output.
  */
 import { readFileSync } from 'node:fs';

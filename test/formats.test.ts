@@ -1,5 +1,5 @@
 /**
- * Output formats (issue 3.5): sarif, junit and github are pure functions of the results.
+ * Output formats (README, Formats): sarif, junit and github are pure functions of the results.
  * fixtures/format/results.json → fixtures/format/<name>.txt, each checked by hand: github
  * escaping (% CR LF in data; also , : in properties), junit's testsuite per file / testcase per
  * rule / skipped after a parse error, SARIF's rule metadata, regions and URI-encoded paths.

@@ -1,6 +1,6 @@
 /**
- * Hostile and broken input (issue 7): the corpus in fixtures/hostile/ (each file states its
- * expected diagnostics), the inputs that cannot live in git (fixtures/hostile/generated/cases.json,
+ * Hostile and broken input (README, Encodings, limits, hostile input): the corpus in
+ * fixtures/hostile/ (each file states its expected diagnostics), the inputs that cannot live in git (fixtures/hostile/generated/cases.json,
  * built here in a temporary folder), and what only the real bin can show: exit codes, a closed
  * pipe, SIGINT, FIFOs, permissions, symlinks.
  */

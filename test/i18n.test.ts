@@ -1,5 +1,5 @@
 /**
- * Messages in Chinese and English (issue 3.7): one catalogue per language with the same keys
+ * Messages in Chinese and English (README, Languages): one catalogue per language with the same keys
  * and the same placeholders per key; --lang, else LC_ALL / LC_MESSAGES / LANG, else Chinese;
  * and no user-facing Chinese text hard-coded in the command-line modules.
  */

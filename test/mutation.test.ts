@@ -1,5 +1,5 @@
 /**
- * Issue 2 "Done when" #2: for every single-cell change of a valid report, the set of
+ * For every single-cell change of a valid report, the set of
  * (ruleId, JSON pointer) reported equals what spec/rules.md says must be reported — no more,
  * no fewer. The expectation below is computed from rules.md and report-format.md on its own:
  * it does not import src/report-shape.ts or the rules.

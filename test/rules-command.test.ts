@@ -1,5 +1,5 @@
 /**
- * `report-lint rules` (issue 3.8): every rule id a diagnostic can carry, with its default
+ * `report-lint rules` (README, Rules): every rule id a diagnostic can carry, with its default
  * severity, a description from the catalogues and a docs link. A rule added without a
  * `rule.<id>.description` key in zh.ts and en.ts fails here, naming the rule.
  */

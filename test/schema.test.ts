@@ -1,6 +1,6 @@
 /**
  * Schema stage: fixtures/schema/ (markers as in rules.test.ts) plus the exact wording of the
- * messages a clerk reads, checked by hand against issue 2's example format.
+ * messages a clerk reads, checked by hand against the diagnostics of README's Sample output.
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';

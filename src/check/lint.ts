@@ -132,7 +132,7 @@ export function lintLoaded(loaded: LoadedReport, file: string, options: LintOpti
 
 /**
  * The context rules see (RuleContext), one per file for all its rules: built once, not per
- * rule (issue 6: this runs for every report of a large batch).
+ * rule (this runs for every report of a large batch).
  */
 class RuleRun implements RuleContext {
   private rule!: Rule;

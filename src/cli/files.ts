@@ -87,7 +87,7 @@ function walk(dir: string, abs: string, ignored: (file: string) => boolean, add:
       if (!ignored(full)) walk(full, fullAbs, ignored, add, root);
     } else if (entry.isSymbolicLink()) {
       // Symlinked folders are not entered (no loops); a symlinked report is read only when it
-      // resolves inside the named folder, so a link to ~/.ssh/… cannot be read and echoed (issue 7).
+      // resolves inside the named folder, so a link to ~/.ssh/… cannot be read and echoed.
       if (REPORT_FILE.test(entry.name) && linkAllowed(root, fullAbs)) add(full, fullAbs);
     } else if (REPORT_FILE.test(entry.name)) add(full, fullAbs);
   }

@@ -1,6 +1,6 @@
 /**
- * The few calls run-lint.ts makes for issue 4 (--fix, --fix-dry-run, --previous and pairing
- * within a run), kept here so the shared run loop only threads options through.
+ * The few calls run-lint.ts makes for --fix, --fix-dry-run, --previous and pairing within a
+ * run, kept here so the shared run loop only threads options through.
  */
 import type { MainIO } from '../io.js';
 import type { LintCliOptions } from './lint-options.js';
@@ -32,7 +32,7 @@ export interface CrossYearRun {
 /** Pair the run's files with last year's reports (summaries only; see cross-year/pairing.ts). */
 export function crossYearFor(files: readonly string[], opts: Pick<LintCliOptions, 'previous' | 'fix' | 'fixDryRun' | 'encoding'>, maxFileSize?: number): CrossYearRun {
   const summaryOptions = { fix: fixModeOf(opts) !== undefined, encoding: opts.encoding, maxFileSize };
-  // Issue 6: without --previous and --fix, pair after the lint pass from keys it hands back, so
+  // Without --previous and --fix, pair after the lint pass from keys it hands back, so
   // each file is parsed once (src/cross-year/deferred.ts); the pre-pass stays for those two modes.
   if (!opts.previous && !summaryOptions.fix && files.length >= 2) {
     const deferred = new DeferredPairing(summaryOptions);

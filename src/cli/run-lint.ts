@@ -21,14 +21,14 @@ export async function runLint(paths: string[], opts: LintCliOptions, io: MainIO)
   // --encoding and --max-file-size, checked before any file is read (src/read/read-input.ts).
   const input = inputOptions(opts, lang);
   const cwd = io.cwd ?? process.cwd();
-  // Config file and --rule (issue 3): src/config/.
+  // Config file and --rule: src/config/.
   const config = await configForRun(opts, cwd, lang);
   if (opts.printConfig !== undefined) {
     io.stdout.write(printConfig(config, opts.printConfig, cwd));
     return 0;
   }
   if (paths.length === 0) throw new UsageError(t(lang, 'cli.noPaths'));
-  // --format/--output pairs (issue 3): src/format/outputs.ts.
+  // --format/--output pairs: src/format/outputs.ts.
   const outputs = await planOutputs(opts.format, opts.output, cwd, lang);
   const stdoutFormat = outputs.find((o) => o.file === undefined)?.name;
   const results: FileResult[] = [];
@@ -61,7 +61,7 @@ export async function runLint(paths: string[], opts: LintCliOptions, io: MainIO)
       if (cross.previous === undefined) shared = { base, options };
       return options;
     };
-    // --jobs worker threads, results in file order (issue 6): src/parallel/run.ts. --fix writes files: one thread.
+    // --jobs worker threads, results in file order: src/parallel/run.ts. --fix writes files: one thread.
     await lintFiles(files, optionsFor, fix ? 1 : opts.jobs, (result, pairKey) => {
       results.push(result);
       crossYear.onLinted(pairKey);
@@ -73,7 +73,7 @@ export async function runLint(paths: string[], opts: LintCliOptions, io: MainIO)
   if (fix) reportFixes(results, fix, io, lang, stdoutFormat !== undefined && stdoutFormat !== 'stylish');
   results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 
-  // --quiet and --max-warnings (issue 3): src/cli/thresholds.ts.
+  // --quiet and --max-warnings: src/cli/thresholds.ts.
   const shown = opts.quiet ? dropWarnings(results) : results;
   // cli.md: colour only on a TTY, never with NO_COLOR (even over --color), never into a file.
   const color = !env.NO_COLOR && (opts.color ?? !!io.stdout.isTTY);

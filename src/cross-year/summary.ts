@@ -46,7 +46,7 @@ export function summarizeSource(source: Uint8Array | string, file: string, optio
   }
   const data = loaded.data as Record<string, unknown> | undefined;
   if (loaded.findings.length > 0 || data === undefined || data === null || typeof data !== 'object') return undefined;
-  // The fast path (issue 6) locates without building a yaml Document; otherwise use the Document.
+  // The fast path (src/parse/fast/) locates without building a yaml Document; otherwise use the Document.
   const parsed = loaded.locate ? undefined : loaded.parsed;
   const lineOf = (path: string[]): number | undefined =>
     loaded.locate ? loaded.locate(path).line : parsed?.doc ? locate(parsed.doc, parsed.lineCounter, path).line : undefined;

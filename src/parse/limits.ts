@@ -205,7 +205,7 @@ export function structureFindings(doc: Document.Parsed, lineCounter: LineCounter
 }
 
 /**
- * The fast path (issue 6) builds data without a yaml Document and so without the checks
+ * The fast path (src/parse/fast/) builds data without a yaml Document and so without the checks
  * above. It may be used only when the text passes `prescan` and its data stays within LIMITS;
  * otherwise loadReport takes the full parser, which reports the limit at its position.
  */

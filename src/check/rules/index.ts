@@ -14,7 +14,7 @@ import narrativeTable from './narrative-table.js';
 /** Every rule, in catalogue order (spec/rules.md). */
 export const rules: readonly Rule[] = [
   rowTotal, outcomeTotal, balance, appealTotal, templateYear,
-  // issue 4: consistency, across years, prose
+  // consistency, across years, prose
   publicationDeadline, carryOver, inForce, itemCount, narrativeSum, narrativeTable,
 ];
 

@@ -17,7 +17,7 @@ const rule: Rule = {
     const outcomes = report.applications.outcomes;
     const groups = outcomeGroups(template);
     for (const column of APPLICANT_COLUMNS) {
-      // Plain loops: this runs for every column of every report (issue 6).
+      // Plain loops: this runs for every column of every report of a large batch.
       let expected = 0;
       for (const g of groups) expected += groupValue(outcomes[g.key], g.rows, column);
       const actual = getIn(outcomes, ['total', column]) as number;

@@ -13,7 +13,7 @@ const rule: Rule = {
     const template = templateOf(report)!;
     for (const rowPath of applicantRowPaths(template)) {
       const row = getIn(report, rowPath) as Record<string, number>;
-      // A plain loop: no closure per row of every report (issue 6).
+      // A plain loop: no closure per row of every report of a large batch.
       let expected = 0;
       for (const c of APPLICANT_PARTS) expected += row[c]!;
       if (row.total !== expected) {

@@ -87,7 +87,7 @@ function chainAt(template: number, path: readonly (string | number)[]): JsonSche
  * A cheap necessary condition for `value` to match the schema of `path` in `template`: its
  * top-level `required` keys are present and, under `additionalProperties: false` (without
  * patternProperties), it has no other keys. False means it cannot match; true means maybe
- * (issue 6: spares loading Ajv for matchesRef when the keys already say no).
+ * (spares loading Ajv for matchesRef when the keys already say no).
  */
 export function keysCouldMatch(template: number, path: readonly (string | number)[], value: object): boolean {
   let cur = deref(loadSchemas().get(`report-${template}.schema.json`)!, `report-${template}.schema.json`);

@@ -5,9 +5,10 @@ import { fastYaml, unusualUtf8, type RangedNode } from './fast-yaml.js';
 import { LIMITS } from '../limits.js';
 
 /**
- * The fast parse path (issue 6): data without building a `yaml` Document, and positions for
- * the few values that get a diagnostic. Undefined when the text is outside what the fast
- * parsers are sure about; then loadReport uses the `yaml` Document API as before.
+ * The fast parse path: data without building a `yaml` Document, and positions for the few
+ * values that get a diagnostic (why and how much it saves: README "Performance",
+ * bench/NOTES.md). Undefined when the text is outside what the fast parsers are sure about;
+ * then loadReport uses the `yaml` Document API as before.
  */
 export interface FastLoaded {
   data: Record<string, unknown>;
