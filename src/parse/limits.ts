@@ -23,6 +23,8 @@ export const LIMITS = {
    * microseconds per node, so this bounds its time; a report has a few hundred lines.
    */
   nodes: 200_000,
+  /** Alias expansions: more than any real report needs; beyond it a file is a resource attack. */
+  aliases: 100,
 } as const;
 
 export interface PrescanProblem {

@@ -4,7 +4,7 @@ import type { Document } from 'yaml';
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from './fast-lazy-yaml.js';
 import { catalogueFor, t, type MessageKey } from '../i18n/index.js';
 import type { Finding, Lang, Position } from '../types.js';
-import { prescan, structureFindings } from './limits.js';
+import { LIMITS, prescan, structureFindings } from './limits.js';
 
 export interface Parsed {
   doc?: Document.Parsed;
@@ -14,9 +14,6 @@ export interface Parsed {
   data?: unknown;
   findings: Finding[];
 }
-
-/** More alias expansions than any real report needs; beyond it a file is a resource attack. */
-const MAX_ALIAS_COUNT = 100;
 
 /**
  * Parse YAML (1.2 core schema) or JSON text into a document that keeps source ranges.
@@ -91,7 +88,7 @@ export function parseText(text: string, kind: 'yaml' | 'json', lang: Lang): Pars
 
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    data = doc.toJS({ maxAliasCount: LIMITS.aliases });
   } catch (error) {
     if (error instanceof RangeError) return fail('tooDeep', t(lang, 'parse.tooDeep'), at(0));
     // `*name` without an `&name` before it: yaml only notices while building the data.
