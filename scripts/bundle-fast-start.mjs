@@ -11,9 +11,9 @@
 //
 // A CommonJS file skips the ESM loader's resolve/link/translate, and the code cache (made after
 // a warm-up run, so it holds the functions a run compiles) skips most of the compiling. A
-// loader uses a bundle only while it is newer than dist/check/lint.js (a plain `tsc` rebuild makes it
-// stale and the loader falls back to the plain build), and a cache only with the bundle text it
-// was made for.
+// loader uses a bundle only while it is newer than dist/check/lint.js (a plain `tsc` rebuild
+// makes it stale and the loader falls back to the plain build), and a cache only with the
+// bundle text it was made for.
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
