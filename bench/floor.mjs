@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The floor of a batch in one Node process: read every file of a folder (and JSON.parse the .json
 // ones) and do nothing else — no schema, no rules, no output. Read the fastest way we know, as
-// report-lint reads (src/load/read-input.ts, src/load/fast-path.ts): into one shared buffer, taken
+// report-lint reads (src/read/read-input.ts, src/parse/fast/fast-path.ts): into one shared buffer, taken
 // as a one-byte string without UTF-8 decoding. bench/run.mjs times it beside report-lint and
 // ajv-cli: it shows how much of a batch's time any checker must spend anyway.
 import { closeSync, openSync, readdirSync, readSync } from 'node:fs';

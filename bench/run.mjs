@@ -185,7 +185,7 @@ async function main() {
       targets.push(`| ${large} ${format} files ≤ ${large / small * 1.1}× the time of ${small} | ${fmt(ratio)}× | ${verdict(ratio <= (large / small) * 1.1)} |`);
     }
   }
-  out.push('## Targets (issue 6)', '', '| target | measured | |', '|---|---:|---|', ...targets, '');
+  out.push('## Targets (README, Performance)', '', '| target | measured | |', '|---|---:|---|', ...targets, '');
   out.push('Raw batch times (s), report-lint / ajv-cli (read-only floor):', '');
   for (const b of batches) out.push(`- ${b.size} ${b.format}: ${b.lint.all.map((x) => fmt(x)).join(', ')} / ${b.ajv.all.map((x) => fmt(x)).join(', ')} (floor ${b.floor.all.map((x) => fmt(x)).join(', ')})`);
   out.push('');

@@ -1,15 +1,15 @@
 #!/usr/bin/env node
-// Thin entry: all logic lives in dist/cli.js; exit code via process.exitCode so output flushes.
+// Thin entry: all logic lives in dist/cli/main.js; exit code via process.exitCode so output flushes.
 // CommonJS (bin/package.json): an ES module entry costs every run the ESM loader's start-up.
 'use strict';
 
 // The common hook case (one clean file) is answered without loading the CLI
-// (src/load/fast-start.ts, run from its code-cached bundle by src/load/fast-start-loader.cts).
-const { fastStart } = require('../dist/load/fast-start-loader.cjs');
-// Every other run: the full CLI (src/cli.ts), from its code-cached bundle when the build left a
+// (src/cli/fast-start.ts, run from its code-cached bundle by src/cli/fast-start-loader.cts).
+const { fastStart } = require('../dist/cli/fast-start-loader.cjs');
+// Every other run: the full CLI (src/cli/main.ts), from its code-cached bundle when the build left a
 // fresh one (src/cached-bundle.cts), else the plain build's ES modules.
 const { loadBundle } = require('../dist/cached-bundle.cjs');
-const loadCli = async () => loadBundle('cli') ?? (await import('../dist/cli.js'));
+const loadCli = async () => loadBundle('cli') ?? (await import('../dist/cli/main.js'));
 
 // Write errors on stdout and stderr arrive as 'error' events, after the write (often after main()
 // has returned); unhandled, they would end the run with a stack trace.

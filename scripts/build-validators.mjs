@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Compile schemas/*.schema.json into standalone Ajv validator code (src/schema/compiled/validators.ts),
+// Compile schemas/*.schema.json into standalone Ajv validator code (src/check/schema/compiled/validators.ts),
 // so that a run does not load Ajv nor compile the schemas at every start.
 // `node scripts/build-validators.mjs` writes the file; `--check` exits 1 when it is out of date.
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -13,12 +13,12 @@ const addFormats = addFormatsModule.default ?? addFormatsModule;
 const standalone = standaloneCode.default ?? standaloneCode;
 const ucs2length = ucs2lengthModule.default ?? ucs2lengthModule;
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-export const OUTPUT = `${ROOT}src/schema/compiled/validators.ts`;
+export const OUTPUT = `${ROOT}src/check/schema/compiled/validators.ts`;
 
 /** The generated module's text, from the schema files as they are now. */
 export function generate() {
   const dir = `${ROOT}schemas/`;
-  // Same options as the run-time Ajv this replaces (src/schema/validator.ts), plus code generation.
+  // Same options as the run-time Ajv this replaces (src/check/schema/validator.ts), plus code generation.
   const ajv = new Ajv({
     allErrors: true,
     strict: true,

@@ -2,18 +2,18 @@
 // Bundle parts of the build into ONE CommonJS file each, in dist/fast-start/, and make a V8 code
 // cache of each (dist/cached-bundle.cjs, src/cached-bundle.cts, loads them):
 //
-// - fast-start.cjs: dist/load/fast-start.js (the one-clean-file start path), for
-//   bin/report-lint.js through dist/load/fast-start-loader.cjs;
+// - fast-start.cjs: dist/cli/fast-start.js (the one-clean-file start path), for
+//   bin/report-lint.js through dist/cli/fast-start-loader.cjs;
 // - worker.cjs: dist/parallel/worker.js (a --jobs worker thread, which otherwise loads the
 //   linter's ~40 ES modules in every thread), for dist/parallel/worker-loader.cjs;
-// - cli.cjs: dist/cli.js (every run fast-start does not answer: ~70 ES modules and commander,
+// - cli.cjs: dist/cli/main.js (every run fast-start does not answer: ~70 ES modules and commander,
 //   chalk, diff), for bin/report-lint.js.
 //
 // A CommonJS file skips the ESM loader's resolve/link/translate, and the code cache (made after
 // a warm-up run, so it holds the functions a run compiles) skips most of the compiling. A
-// loader uses a bundle only while it is newer than dist/lint.js (a plain `tsc` rebuild makes it
-// stale and the loader falls back to the plain build), and a cache only with the bundle text it
-// was made for.
+// loader uses a bundle only while it is newer than dist/check/lint.js (a plain `tsc` rebuild
+// makes it stale and the loader falls back to the plain build), and a cache only with the
+// bundle text it was made for.
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
@@ -26,7 +26,7 @@ import { build } from 'rolldown';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = `${ROOT}dist/`;
 const bundles = createRequire(import.meta.url)(`${DIST}cached-bundle.cjs`);
-const fastStartLoader = createRequire(import.meta.url)(`${DIST}load/fast-start-loader.cjs`);
+const fastStartLoader = createRequire(import.meta.url)(`${DIST}cli/fast-start-loader.cjs`);
 const OUT = `${DIST}fast-start`;
 rmSync(OUT, { recursive: true, force: true });
 mkdirSync(OUT, { recursive: true });
@@ -127,8 +127,8 @@ function writeBundle(name, code) {
 // fast-start: the formatters stay the plain build's: only the colour path needs them, and it
 // gets them from the loader.
 {
-  const entry = `${DIST}load/fast-start.js`;
-  const code = await bundle('fast-start', 'load/fast-start.js', { external: (id, importer) => id === '../format/index.js' && importer === entry });
+  const entry = `${DIST}cli/fast-start.js`;
+  const code = await bundle('fast-start', 'cli/fast-start.js', { external: (id, importer) => id === '../format/index.js' && importer === entry });
   const imports = [...code.matchAll(/\bimport\(\s*("[^"]*"|[\w$.]+)/g)].map((m) => m[1]);
   if (imports.some((id) => id !== '"../format/index.js"')) throw new Error(`fast-start bundle: unexpected import(): ${imports.join(', ')}`);
   const { key, source } = writeBundle('fast-start', code);
@@ -200,13 +200,13 @@ async function warmWorker(source) {
   }
 }
 
-// cli: src/cli.ts, its commands, formatters, import and render, all in one file (their import()s
+// cli: src/cli/main.ts, its commands, formatters, import and render, all in one file (their import()s
 // of our modules become lazily run parts of it). Packages stay packages, `require`d when the
 // code that needs them runs (an import() of one becomes a require: import() is not available
 // inside a vm.Script on Node 20), except the ES-module-only ones, which require() cannot load
 // on Node 20, and those every run loads (commander, diff).
 {
-  const code = await bundle('cli', 'cli.js', {
+  const code = await bundle('cli', 'cli/main.js', {
     inline: ['chalk', 'parse5', 'commander', 'diff', 'fastest-levenshtein'],
     lazy: ['ajv', 'iconv-lite', 'yaml'],
     dynamicImportInCjs: false,

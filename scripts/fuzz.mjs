@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import fc from 'fast-check';
-import { lintSource } from '../dist/lint.js';
+import { lintSource } from '../dist/check/lint.js';
 import { arbitraryInput, problemsOf } from '../test/fuzz/hostile-arbitraries.mjs';
 
 const arg = (name, fallback) => {

@@ -12,16 +12,16 @@ import vm = require('node:vm');
  * compiled). Loading one costs a file read and a cache check instead of resolving, linking and
  * compiling tens of ES modules.
  *
- * - fast-start: src/load/fast-start.ts (one clean file), from src/load/fast-start-loader.cts;
+ * - fast-start: src/cli/fast-start.ts (one clean file), from src/cli/fast-start-loader.cts;
  * - worker: src/parallel/worker.ts (a --jobs thread), from src/parallel/worker-loader.cts;
- * - cli: src/cli.ts (every other run), from bin/report-lint.js.
+ * - cli: src/cli/main.ts (every other run), from bin/report-lint.js.
  */
 const DIR = path.join(__dirname, 'fast-start');
 type BundleName = 'fast-start' | 'worker' | 'cli';
 const bundleFile = (name: BundleName): string => path.join(DIR, `${name}.cjs`);
 const cacheFileOf = (name: BundleName): string => path.join(DIR, `${name}.cache`);
 /** A bundle is used only while it is newer than this (a plain `tsc` rebuild makes it stale). */
-const COMPILED = path.join(__dirname, 'lint.js');
+const COMPILED = path.join(__dirname, 'check', 'lint.js');
 
 /** The last line of a bundle names the code cache made for exactly this text. */
 const KEY_LINE = /\n\/\/ code-cache-key: ([0-9a-f]{32})\n$/;

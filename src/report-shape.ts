@@ -11,7 +11,7 @@ export type ApplicantColumn = (typeof APPLICANT_COLUMNS)[number];
 
 /** 三、本年度办理结果: groups (一)…(六) in table order, each with its data rows (empty: the group is one row). */
 export function outcomeGroups(template: Template): readonly { readonly key: string; readonly rows: readonly string[] }[] {
-  // Rules ask for these for every report: built once per template (issue 6). Shared, so typed
+  // Rules ask for these for every report: built once per template (bench/NOTES.md). Shared, so typed
   // readonly; not frozen, because for…of over a frozen array allocates on every step (measured).
   return (GROUPS[template] ??= buildOutcomeGroups(template));
 }
@@ -51,6 +51,14 @@ export function applicantRowPaths(template: Template): readonly (readonly string
     ['applications', 'carried_forward'],
   ]);
 }
+
+/**
+ * Rows compared across years (docs/rules.md): the 2019 items of item-count (上一年项目数量 and
+ * 本年增/减) and the 2021 rows of in-force (现行有效件数). The rules read them, and the summary
+ * of last year's report (src/cross-year/summary.ts) keeps exactly these cells.
+ */
+export const ITEM_ROWS = ['licensing', 'other_services', 'penalty', 'coercion', 'fees'] as const;
+export const IN_FORCE_ROWS = ['regulations', 'normative_documents'] as const;
 
 /** 四: the three groups of five counts; `total` = the first four. */
 export const APPEAL_GROUPS = ['review', 'lawsuit_direct', 'lawsuit_after_review'] as const;

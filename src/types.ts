@@ -29,7 +29,7 @@ export interface FileResult {
   errorCount: number;
   warningCount: number;
   /**
-   * --fix / --fix-dry-run (issue 4): how many totals were set, whether the file was written, the
+   * --fix / --fix-dry-run: how many totals were set, whether the file was written, the
    * diff of a dry run (already sanitized, safe to print), and a note per cell not fixed or per
    * reason nothing was written (in the run's language).
    */
@@ -72,7 +72,7 @@ export interface RuleContext {
   lang: Lang;
   options: Record<string, unknown>;
   /** Last year's report of the same agency, when the run has it. */
-  previous?: { file: string; data: Report; /** line of each cell, by JSON Pointer (issue 4) */ lines?: Record<string, number> };
+  previous?: { file: string; data: Report; /** line of each cell, by JSON Pointer */ lines?: Record<string, number> };
   file: string;
   /** `label value` for an addend in a message, e.g. `（一）2` or `自然人 1`. */
   addend(path: readonly (string | number)[], value: number): string;
@@ -84,7 +84,7 @@ export interface RuleContext {
     data?: Record<string, string | number>;
     expected?: number;
     actual?: number;
-    /** Prose rules (issue 4): the character within the string at `path` the finding is about. */
+    /** Prose rules: the character within the string at `path` the finding is about. */
     textOffset?: number;
   }): void;
 }

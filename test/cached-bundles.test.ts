@@ -23,12 +23,12 @@ const env = { ...process.env, NO_COLOR: '', LANG: 'zh_CN.UTF-8', LC_ALL: '' };
 const result = (r: ReturnType<typeof spawnSync>) => ({ code: r.status, stdout: String(r.stdout), stderr: String(r.stderr) });
 /** The bin, as a user runs it (the CLI from its bundle). */
 const bin = (args: string[], root = '.') => result(spawnSync(process.execPath, [join(root, 'bin/report-lint.js'), ...args], { env }));
-/** The plain build's CLI (dist/cli.js, ES modules), as the bin ran it before the bundle. */
+/** The plain build's CLI (dist/cli/main.js, ES modules), as the bin ran it before the bundle. */
 const plain = (args: string[]) =>
   result(
     spawnSync(
       process.execPath,
-      ['--input-type=module', '-e', `const { main } = await import(${JSON.stringify(resolve('dist/cli.js'))}); process.exitCode = await main({ argv: ${JSON.stringify(args)}, stdout: process.stdout, stderr: process.stderr, stdin: process.stdin });`],
+      ['--input-type=module', '-e', `const { main } = await import(${JSON.stringify(resolve('dist/cli/main.js'))}); process.exitCode = await main({ argv: ${JSON.stringify(args)}, stdout: process.stdout, stderr: process.stderr, stdin: process.stdin });`],
       { env },
     ),
   );
@@ -39,7 +39,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('worker and CLI bundles', () => {
   it('the build leaves fresh bundles with code caches V8 accepts (the worker’s in a worker thread with a run’s limits)', () => {
     for (const name of ['worker', 'cli']) {
-      expect(statSync(bundles.bundleFile(name)).mtimeMs).toBeGreaterThanOrEqual(statSync(resolve('dist/lint.js')).mtimeMs);
+      expect(statSync(bundles.bundleFile(name)).mtimeMs).toBeGreaterThanOrEqual(statSync(resolve('dist/check/lint.js')).mtimeMs);
       expect(bundles.cacheFor(name, readFileSync(bundles.bundleFile(name), 'utf8'))).toBeDefined();
     }
     const check = (name: string) => `
@@ -84,7 +84,7 @@ describe('worker and CLI bundles', () => {
     symlinkSync(resolve('node_modules'), join(root, 'node_modules'));
     for (const name of ['fast-start', 'worker', 'cli']) writeFileSync(join(root, `dist/fast-start/${name}.cjs`), 'throw new Error("stale bundle used");\n');
     const later = new Date(Date.now() + 60_000);
-    utimesSync(join(root, 'dist/lint.js'), later, later);
+    utimesSync(join(root, 'dist/check/lint.js'), later, later);
     const reports = join(dir, 'reports');
     generate(reports, 120, { format: 'yaml', seed: 11, invalidShare: 0.2 });
     for (const args of [['--jobs', '3', '-f', 'json', reports], ['fixtures/schema/invalid-negative.yaml'], ['fixtures/examples/2020-wanglejing.yaml']]) {

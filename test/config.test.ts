@@ -1,5 +1,5 @@
 /**
- * Config (issue 3.2): `.report-lint.yaml` found upward from the working directory or named by
+ * Config (README, Config file): `.report-lint.yaml` found upward from the working directory or named by
  * --config, validated by schemas/config/report-lint-config.schema.json with one clear line
  * (exit 2); severities, options, overrides, ignorePatterns, ignore entries; --rule on top;
  * --print-config. fixtures/config/project/.report-lint.yaml is the worked example.

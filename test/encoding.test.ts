@@ -1,6 +1,7 @@
 /**
- * Encodings and line endings (issue 7): the same report saved by different editors gives the
- * same diagnostics at the same line and column; what cannot be read says why and how to fix it.
+ * Encodings and line endings (README, Encodings, limits, hostile input): the same report saved
+ * by different editors gives the same diagnostics at the same line and column; what cannot be
+ * read says why and how to fix it.
  * Expected positions are computed here from the text, not copied from the linter's output.
  */
 import { readFileSync } from 'node:fs';
@@ -8,8 +9,8 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../src/errors.js';
 import { t } from '../src/i18n/index.js';
-import { lintSource, type LintOptions } from '../src/lint.js';
-import { inputOptions, parseSize } from '../src/load/read-input.js';
+import { lintSource, type LintOptions } from '../src/check/lint.js';
+import { inputOptions, parseSize } from '../src/read/read-input.js';
 
 const example = readFileSync('fixtures/examples/2020-wanglejing.yaml', 'utf8');
 // received.natural_person 0 → 1: the row total (line 25) and the balance of 自然人 (line 51) break.

@@ -3,7 +3,7 @@
  * output that cannot be written is one line and exit 2, rule ids that are names of Object's
  * prototype are unknown rules like any other, and the --previous messages follow --lang.
  *
- * The rules for a run that finds nothing to check (src/files.ts):
+ * The rules for a run that finds nothing to check (src/cli/files.ts):
  * - a directory without report files, like a glob that matches none: exit 2, one line;
  * - ignore patterns that leave nothing, when a directory or glob was given: exit 2, one line;
  * - ignore patterns that leave nothing, when only files were named (a pre-commit hook passing

@@ -5,15 +5,15 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 // @ts-expect-error plain .mjs bench generator without type declarations
 import { rng, toYaml } from '../bench/generate.mjs';
-import { lintSource } from '../src/lint.js';
-import { fastLoad, setFastPath } from '../src/load/fast-path.js';
-import { dataFits, fastPathFits } from '../src/load/limits.js';
-import { locate } from '../src/load/locate.js';
-import { parseText } from '../src/load/parse.js';
+import { lintSource } from '../src/check/lint.js';
+import { fastLoad, setFastPath } from '../src/parse/fast/fast-path.js';
+import { dataFits, fastPathFits } from '../src/parse/limits.js';
+import { locate } from '../src/parse/locate.js';
+import { parseText } from '../src/parse/parse.js';
 import type { JsonPath } from '../src/types.js';
 
 /**
- * The fast parse path (src/load/fast-*.ts) must give exactly what the `yaml` Document path
+ * The fast parse path (src/parse/fast/fast-*.ts) must give exactly what the `yaml` Document path
  * gives: the same data (values, key order, -0), no data where yaml finds a problem, the same
  * position for every path, and so the same diagnostics. Where it is unsure it must give up.
  */
@@ -28,7 +28,7 @@ function walkPaths(value: unknown, path: (string | number)[] = [], out: JsonPath
 
 /**
  * Compare the fast path with the reference on one text, given as a string and as UTF-8 bytes
- * (read one byte per character, src/load/fast-path.ts); returns whether the fast path took it.
+ * (read one byte per character, src/parse/fast/fast-path.ts); returns whether the fast path took it.
  */
 function checkSame(text: string, kind: 'yaml' | 'json'): boolean {
   const fromText = fastLoad(text, kind);

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /** These use the compiled code (`npm test` builds first: `npm run build`, not only `tsc`). */
-const LOADER = resolve('dist/load/fast-start-loader.cjs');
+const LOADER = resolve('dist/cli/fast-start-loader.cjs');
 const loader = createRequire(import.meta.url)(LOADER) as {
   BUNDLE: string;
   CACHE: string;
@@ -21,7 +21,7 @@ const node = (script: string, env: Record<string, string> = {}) => {
 
 describe('fast start loader (bundle and code cache)', () => {
   it('the build leaves a fresh bundle and a code cache V8 accepts for it', () => {
-    expect(statSync(loader.BUNDLE).mtimeMs).toBeGreaterThanOrEqual(statSync(resolve('dist/lint.js')).mtimeMs);
+    expect(statSync(loader.BUNDLE).mtimeMs).toBeGreaterThanOrEqual(statSync(resolve('dist/check/lint.js')).mtimeMs);
     expect(loader.cacheFor(readFileSync(loader.BUNDLE, 'utf8'))).toBeDefined();
     const r = node(`
       const l = require(${JSON.stringify(LOADER)});

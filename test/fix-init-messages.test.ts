@@ -50,7 +50,7 @@ describe('init speaks the run\'s language', () => {
 });
 
 describe('no hard-coded user-facing Chinese in the --fix and init modules', () => {
-  const files = [...readdirSync('src/fix').map((f) => `src/fix/${f}`), 'src/init/run.ts', 'src/commands/init.ts', 'src/outputs.ts', 'src/util/write-file.ts'];
+  const files = [...readdirSync('src/fix').map((f) => `src/fix/${f}`), 'src/init/run.ts', 'src/cli/commands/init.ts', 'src/format/outputs.ts', 'src/util/write-file.ts'];
   it.each(files)('%s', (file) => {
     // Code lines only: comments may be Chinese; messages must come from src/i18n.
     const code = readFileSync(file, 'utf8')

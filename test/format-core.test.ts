@@ -42,7 +42,7 @@ describe('stylish', () => {
   it('no problems: one ✔ line', () => {
     expect(stylish([results[1]!], ctx)).toBe('✔ 已检查 1 个文件，没有发现问题\n');
     expect(stylish([results[1]!], { ...ctx, lang: 'en' })).toBe('✔ 1 file checked, no problems found\n');
-    // No results (every named file ignored): nothing, never "0 files, no problems" (src/run-lint.ts says so on stderr).
+    // No results (every named file ignored): nothing, never "0 files, no problems" (src/cli/run-lint.ts says so on stderr).
     expect(stylish([], ctx)).toBe('');
   });
   it('colour only when asked', () => {

@@ -1,5 +1,5 @@
 /**
- * Output formats (issue 3.5): sarif, junit and github are pure functions of the results.
+ * Output formats (README, Formats): sarif, junit and github are pure functions of the results.
  * fixtures/format/results.json → fixtures/format/<name>.txt, each checked by hand: github
  * escaping (% CR LF in data; also , : in properties), junit's testsuite per file / testcase per
  * rule / skipped after a parse error, SARIF's rule metadata, regions and URI-encoded paths.
@@ -14,8 +14,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import github from '../src/format/github.js';
 import { junitReport } from '../src/format/junit.js';
 import sarif, { sarifLog } from '../src/format/sarif.js';
-import { lintSource } from '../src/lint.js';
-import { allRules, type RuleInfo } from '../src/rule-catalog.js';
+import { lintSource } from '../src/check/lint.js';
+import { allRules, type RuleInfo } from '../src/check/rule-catalog.js';
 import type { FileResult } from '../src/types.js';
 import { runMain } from './helpers/run-main.js';
 

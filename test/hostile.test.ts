@@ -1,6 +1,6 @@
 /**
- * Hostile and broken input (issue 7): the corpus in fixtures/hostile/ (each file states its
- * expected diagnostics), the inputs that cannot live in git (fixtures/hostile/generated/cases.json,
+ * Hostile and broken input (README, Encodings, limits, hostile input): the corpus in
+ * fixtures/hostile/ (each file states its expected diagnostics), the inputs that cannot live in git (fixtures/hostile/generated/cases.json,
  * built here in a temporary folder), and what only the real bin can show: exit codes, a closed
  * pipe, SIGINT, FIFOs, permissions, symlinks.
  */
@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../src/errors.js';
 import { t, type MessageKey } from '../src/i18n/index.js';
 import { lintFile } from '../src/lint-file.js';
-import { lintSource, type LintOptions } from '../src/lint.js';
+import { lintSource, type LintOptions } from '../src/check/lint.js';
 import type { FileResult } from '../src/types.js';
 import { expectDiagnosticsToMatch, expectedMarkers, expectRenderedMessages, fixtureFiles } from './helpers/markers.js';
 

@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import html from '../src/format/html.js';
 import { lintFile } from '../src/lint-file.js';
-import { rules } from '../src/rules/index.js';
+import { rules } from '../src/check/rules/index.js';
 import type { FileResult, SeveritySetting } from '../src/types.js';
 import { launchBrowser, openPage, type BrowserSession, type PageWatch } from './helpers/browser.js';
 import { writeBatch, type BatchFile } from './helpers/html-batch.js';

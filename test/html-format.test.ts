@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../src/cli.js';
+import { main } from '../src/cli/main.js';
 import html from '../src/format/html.js';
-import { lintSource, type LintOptions } from '../src/lint.js';
+import { lintSource, type LintOptions } from '../src/check/lint.js';
 import type { FileResult, Lang } from '../src/types.js';
 import { expectDiagnosticsToMatch, expectedMarkers, fixtureOptions } from './helpers/markers.js';
 

@@ -1,5 +1,5 @@
 /**
- * Messages in Chinese and English (issue 3.7): one catalogue per language with the same keys
+ * Messages in Chinese and English (README, Languages): one catalogue per language with the same keys
  * and the same placeholders per key; --lang, else LC_ALL / LC_MESSAGES / LANG, else Chinese;
  * and no user-facing Chinese text hard-coded in the command-line modules.
  */
@@ -58,20 +58,20 @@ describe('choosing the language', () => {
 describe('no hard-coded user-facing Chinese in the command-line modules', () => {
   // Code lines only: comments may be Chinese; messages must come from src/i18n.
   const files = [
-    'src/cli.ts',
-    'src/cli-messages.ts',
-    'src/run-lint.ts',
-    'src/files.ts',
+    'src/cli/main.ts',
+    'src/cli/messages.ts',
+    'src/cli/run-lint.ts',
+    'src/cli/files.ts',
     'src/lint-file.ts',
-    'src/outputs.ts',
-    'src/thresholds.ts',
-    'src/suppressions.ts',
+    'src/format/outputs.ts',
+    'src/cli/thresholds.ts',
+    'src/check/suppressions.ts',
     'src/format/index.ts',
     'src/format/sarif.ts',
     'src/format/junit.ts',
     'src/format/github.ts',
-    'src/commands/lint.ts',
-    'src/commands/rules.ts',
+    'src/cli/commands/lint.ts',
+    'src/cli/commands/rules.ts',
     'src/config/load.ts',
     'src/config/validate.ts',
     'src/config/resolve.ts',

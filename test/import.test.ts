@@ -3,9 +3,9 @@ import { Readable, Writable } from 'node:stream';
 import iconv from 'iconv-lite';
 import { describe, expect, it, vi } from 'vitest';
 import { stringify } from 'yaml';
-import { main } from '../src/cli.js';
+import { main } from '../src/cli/main.js';
 import { formatNote, importDocx, importText } from '../src/import/index.js';
-import { lintSource } from '../src/lint.js';
+import { lintSource } from '../src/check/lint.js';
 import { comparable, loadFixture } from './helpers/report-compare.js';
 
 // CLI runs load modules lazily; a busy machine running the whole suite needs more than 5 s.

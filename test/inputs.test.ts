@@ -1,5 +1,5 @@
 /**
- * Inputs (issue 3.1): files, directories, quoted globs, stdin, --ignore-pattern, and the
+ * Inputs (README, Inputs): files, directories, quoted globs, stdin, --ignore-pattern, and the
  * usage errors of cli.md (no path, missing path, glob matching nothing → exit 2, one line).
  * fixtures/cli/tree holds two clean reports, one with an appeal-total error (sub/2020-appeal.yml),
  * a broken draft, and broken copies under node_modules/ and .hidden/ that must never be read.

@@ -1,5 +1,5 @@
 /**
- * Issue 2 "Done when" #3: every diagnostic's line/column points at the cell it names, in
+ * Every diagnostic's line/column points at the cell it names, in
  * block YAML, flow YAML and JSON (pretty and on one line), with LF and CRLF line ends.
  * The check reads the source text at line:column: the value (or, for an unknown key, the key;
  * for a missing key, the parent's key) must be there, right after the key the path ends with.
@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { lintSource } from '../src/lint.js';
+import { lintSource } from '../src/check/lint.js';
 import type { Diagnostic } from '../src/types.js';
 import { expectDiagnosticsToMatch, expectedMarkers, fixtureFiles } from './helpers/markers.js';
 

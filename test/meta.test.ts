@@ -9,14 +9,14 @@ import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { en } from '../src/i18n/en.js';
 import { zh } from '../src/i18n/zh.js';
-import { rules } from '../src/rules/index.js';
+import { rules } from '../src/check/rules/index.js';
 import { expectedMarkers, fixtureFiles } from './helpers/markers.js';
 
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
-const ruleFiles = readdirSync('src/rules').filter((f) => f.endsWith('.ts') && f !== 'index.ts').map((f) => basename(f, '.ts')).sort();
+const ruleFiles = readdirSync('src/check/rules').filter((f) => f.endsWith('.ts') && f !== 'index.ts').map((f) => basename(f, '.ts')).sort();
 
 describe('rules', () => {
-  it('src/rules/*.ts and rules/index.ts list the same rules', () => {
+  it('src/check/rules/*.ts and rules/index.ts list the same rules', () => {
     expect(rules.map((r) => r.meta.id).sort()).toEqual(ruleFiles);
   });
 
@@ -29,7 +29,7 @@ describe('rules', () => {
   for (const id of ruleFiles) {
     describe(id, () => {
       it('its module exports the rule with id === file name', async () => {
-        const mod = (await import(/* @vite-ignore */ resolve(`src/rules/${id}.ts`))) as { default: { meta: { id: string } } };
+        const mod = (await import(/* @vite-ignore */ resolve(`src/check/rules/${id}.ts`))) as { default: { meta: { id: string } } };
         expect(mod.default.meta.id).toBe(id);
       });
 

@@ -1,5 +1,5 @@
 /**
- * Issue 2 "Done when" #2: for every single-cell change of a valid report, the set of
+ * For every single-cell change of a valid report, the set of
  * (ruleId, JSON pointer) reported equals what spec/rules.md says must be reported — no more,
  * no fewer. The expectation below is computed from rules.md and report-format.md on its own:
  * it does not import src/report-shape.ts or the rules.
@@ -7,8 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { isScalar, isMap, isSeq, parse, parseDocument, type Node } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { lintSource, type LintOptions } from '../src/lint.js';
-import { rules } from '../src/rules/index.js';
+import { lintSource, type LintOptions } from '../src/check/lint.js';
+import { rules } from '../src/check/rules/index.js';
 
 const FILES = [
   'fixtures/examples/2020-wanglejing.yaml', // template 2019, all zeros

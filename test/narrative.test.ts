@@ -1,5 +1,5 @@
 /**
- * Prose parsing (src/narrative) against hand-read phrasings in fixtures/narrative/, Chinese
+ * Prose parsing (src/check/narrative) against hand-read phrasings in fixtures/narrative/, Chinese
  * numerals, and one run of the real bin showing where a prose warning points.
  */
 import { spawnSync } from 'node:child_process';
@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { parseChineseNumeral, normalizeDigits } from '../src/narrative/numbers.js';
-import { prepare, sumStatements, tableClaims } from '../src/narrative/prose.js';
+import { parseChineseNumeral, normalizeDigits } from '../src/check/narrative/numbers.js';
+import { prepare, sumStatements, tableClaims } from '../src/check/narrative/prose.js';
 
 interface SumCase {
   text: string;

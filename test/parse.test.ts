@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { lintSource } from '../src/lint.js';
+import { lintSource } from '../src/check/lint.js';
 import { expectDiagnosticsToMatch, expectedMarkers, expectRenderedMessages, fixtureFiles } from './helpers/markers.js';
 
 const P = 'fixtures/parse/';

@@ -1,6 +1,6 @@
 /**
- * Property tests over the whole pipeline (issue 7): for arbitrary bytes, arbitrary JSON/YAML
- * values and mutations of valid reports the linter never throws, always finishes, and every
+ * Property tests over the whole pipeline (README, Encodings, limits, hostile input): for
+ * arbitrary bytes, arbitrary JSON/YAML values and mutations of valid reports the linter never throws, always finishes, and every
  * diagnostic has a rule id, a message and a position inside the file; a valid report (also
  * re-encoded, commented, aliased) never gets an error. A few inputs also go through the bin:
  * exit 0 or 1, one JSON document on stdout. `npm run fuzz` runs the same properties 100,000+ times.
@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import YAML from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
-import { lintSource } from '../src/lint.js';
+import { lintSource } from '../src/check/lint.js';
 import type { FileResult } from '../src/types.js';
 import { arbitraryReport } from './helpers/report-arbitrary.js';
 // @ts-expect-error plain JavaScript shared with scripts/fuzz.mjs

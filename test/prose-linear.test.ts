@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { lintSource } from '../src/lint.js';
-import { prepare, sumStatements, tableClaims } from '../src/narrative/prose.js';
-import { MAX_PROSE_CHARS } from '../src/narrative/sections.js';
+import { prepare, sumStatements, tableClaims } from '../src/check/narrative/prose.js';
+import { MAX_PROSE_CHARS } from '../src/check/narrative/sections.js';
 
 /** A valid report (all tables zero) as JSON, with some prose sections replaced. */
 function reportWith(sections: Record<string, string>): string {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { parse as parseHtml } from 'parse5';
 import { describe, expect, it, vi } from 'vitest';
-import { main } from '../src/cli.js';
+import { main } from '../src/cli/main.js';
 import { renderReport, renderReportHtml, renderTablesHtml } from '../src/render/index.js';
 import { loadFixture } from './helpers/report-compare.js';
 

@@ -1,5 +1,5 @@
 /**
- * `report-lint rules` (issue 3.8): every rule id a diagnostic can carry, with its default
+ * `report-lint rules` (README, Rules): every rule id a diagnostic can carry, with its default
  * severity, a description from the catalogues and a docs link. A rule added without a
  * `rule.<id>.description` key in zh.ts and en.ts fails here, naming the rule.
  */
@@ -7,9 +7,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { en } from '../src/i18n/en.js';
 import { zh } from '../src/i18n/zh.js';
-import { descriptionKey } from '../src/rule-catalog.js';
-import { rules, STAGES } from '../src/rules/index.js';
-import { SUPPRESSION_RULES } from '../src/suppressions.js';
+import { descriptionKey, SUPPRESSION_RULES } from '../src/check/rule-catalog.js';
+import { rules, STAGES } from '../src/check/rules/index.js';
 import { runBin, runMain } from './helpers/run-main.js';
 
 const everyId = [...Object.keys(STAGES), ...rules.map((r) => r.meta.id), ...Object.keys(SUPPRESSION_RULES)];

@@ -1,11 +1,11 @@
 /**
  * Schema stage: fixtures/schema/ (markers as in rules.test.ts) plus the exact wording of the
- * messages a clerk reads, checked by hand against issue 2's example format.
+ * messages a clerk reads, checked by hand against the diagnostics of README's Sample output.
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lintSource } from '../src/lint.js';
+import { lintSource } from '../src/check/lint.js';
 import { expectDiagnosticsToMatch, expectedMarkers, expectRenderedMessages, fixtureFiles, fixtureOptions } from './helpers/markers.js';
 
 const lint = (file: string, lang: 'zh' | 'en' = 'zh') => lintSource(readFileSync(file), file, { ...fixtureOptions(file), lang });

@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it, vi } from 'vitest';
-import { lintSource } from '../src/lint.js';
-import { rules } from '../src/rules/index.js';
+import { lintSource } from '../src/check/lint.js';
+import { rules } from '../src/check/rules/index.js';
 
 const EXAMPLES = readdirSync('fixtures/examples').sort().map((f) => `fixtures/examples/${f}`);
 

@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error plain .mjs build script without type declarations
 import { generate, OUTPUT } from '../scripts/build-validators.mjs';
-import { validate } from '../src/schema/validator.js';
+import { validate } from '../src/check/schema/validator.js';
 
 describe('standalone schema validators', () => {
-  it('src/schema/compiled/validators.ts is generated from the current schemas/ (run `npm run build` if not)', () => {
+  it('src/check/schema/compiled/validators.ts is generated from the current schemas/ (run `npm run build` if not)', () => {
     const current = readFileSync(OUTPUT, 'utf8');
     // Compare as a boolean first so a stale file gives one clear line, not a 180 KB diff.
     expect(current === generate(), 'compiled validators are stale: run `npm run build`').toBe(true);

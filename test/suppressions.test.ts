@@ -1,5 +1,5 @@
 /**
- * Suppressions (issue 3.3): `# report-lint-disable-next-line <rule> -- <reason>` above a line,
+ * Suppressions (README, Suppressions): `# report-lint-disable-next-line <rule> -- <reason>` above a line,
  * `# report-lint-disable-line <rule> -- <reason>` at its end. The reason is required: without
  * it the comment does not apply and is itself an `invalid-suppression` warning; a comment that
  * suppresses nothing is an `unused-suppression` warning. parse/schema cannot be suppressed.
@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { lintFile } from '../src/lint-file.js';
-import { scanDirectives } from '../src/suppressions.js';
+import { scanDirectives } from '../src/check/suppressions.js';
 import { runMain } from './helpers/run-main.js';
 
 const lint = (name: string) =>

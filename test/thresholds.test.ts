@@ -1,5 +1,5 @@
 /**
- * Thresholds (issue 3.4) and exit codes of cli.md: warnings alone exit 0 unless there are more
+ * Thresholds (README, Thresholds) and exit codes of cli.md: warnings alone exit 0 unless there are more
  * than --max-warnings; --quiet reports errors only (and its hidden warnings do not count).
  * fixtures/suppressions/stacked.yaml has exactly two warnings and no error;
  * fixtures/suppressions/problems.yaml has two errors and six warnings.

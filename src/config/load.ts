@@ -3,11 +3,11 @@ import { dirname, join, relative, resolve } from 'node:path';
 import type { Document, LineCounter, Node } from 'yaml';
 import { ConfigError } from '../errors.js';
 import { t } from '../i18n/index.js';
-import { decodeSource } from '../load/decode.js';
-import { isMap, isPair, isScalar, isSeq } from '../load/fast-lazy-yaml.js';
-import { LIMITS, prescan } from '../load/limits.js';
-import { parseText } from '../load/parse.js';
-import { formatSize, InputError, readInput } from '../load/read-input.js';
+import { decodeSource } from '../read/decode.js';
+import { isMap, isPair, isScalar, isSeq } from '../parse/fast-lazy-yaml.js';
+import { LIMITS, prescan } from '../parse/limits.js';
+import { parseText } from '../parse/parse.js';
+import { formatSize, InputError, readInput } from '../read/read-input.js';
 import type { Finding, Lang, Position } from '../types.js';
 import { dotted } from './path.js';
 import type { LoadedConfig } from './types.js';
@@ -19,7 +19,7 @@ export const CONFIG_NAMES = ['.report-lint.yaml', '.report-lint.yml'];
  * A config file has a few dozen lines. These limits are far above that and keep loading one,
  * and matching its globs against every file of a run, fast; a config over one is an exit-2
  * error at its position. Nesting, keys per mapping, duplicate keys and aliases have the limits
- * of a report (src/load/limits.ts, src/load/parse.ts).
+ * of a report (src/parse/limits.ts, src/parse/parse.ts).
  */
 export const CONFIG_LIMITS = {
   /** Bytes. */
@@ -46,7 +46,7 @@ export async function loadConfig(cwd: string, explicit: string | undefined, lang
 }
 
 /**
- * The config's text, read as reports are read (src/load/read-input.ts): never blocking on a
+ * The config's text, read as reports are read (src/read/read-input.ts): never blocking on a
  * FIFO, regular files only, at most CONFIG_LIMITS.size bytes; decoded as reports are.
  */
 function readConfig(file: string, shown: string, lang: Lang): string {

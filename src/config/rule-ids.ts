@@ -1,7 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import { t } from '../i18n/index.js';
-import { configurableRuleIds } from '../rule-catalog.js';
-import { STAGES } from '../rules/index.js';
+import { configurableRuleIds } from '../check/rule-catalog.js';
+import { STAGES } from '../check/rules/index.js';
 import type { Lang } from '../types.js';
 
 /** Why a rule id cannot be configured, or undefined when it can. Shared with `--rule`. */

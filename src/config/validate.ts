@@ -4,7 +4,7 @@ import { Ajv, type ErrorObject } from 'ajv';
 import type { Document, LineCounter } from 'yaml';
 import { ConfigError } from '../errors.js';
 import { t, type MessageKey } from '../i18n/index.js';
-import { locate } from '../load/locate.js';
+import { locate } from '../parse/locate.js';
 import type { Lang } from '../types.js';
 import { fromPointer } from '../util/json-pointer.js';
 import { dotted } from './path.js';

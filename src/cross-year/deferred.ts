@@ -3,10 +3,11 @@ import type { PairKey } from './pair-key.js';
 import { summarizeFile, type ReportSummary, type SummaryOptions } from './summary.js';
 
 /**
- * Pairing within a run without a pre-pass (issue 6): every file is linted once and hands back its
- * agency and year (pair-key.ts); at the end, only the files that have last year's report in the
- * run are linted again with that report's summary. The result is the same as pairing.ts's
- * pre-pass (same keys, same rule for ambiguous years), but a run without pairs parses each file once.
+ * Pairing within a run without a pre-pass, so that a large batch parses each file once: every
+ * file is linted once and hands back its agency and year (pair-key.ts); at the end, only the
+ * files that have last year's report in the run are linted again with that report's summary.
+ * The result is the same as pairing.ts's pre-pass (same keys, same rule for ambiguous years),
+ * but a run without pairs parses each file once.
  */
 export class DeferredPairing {
   private readonly keys: (PairKey | undefined)[] = [];

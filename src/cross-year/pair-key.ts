@@ -1,4 +1,4 @@
-import type { LoadedReport } from '../lint.js';
+import type { LoadedReport } from '../check/lint.js';
 import { templateOf } from '../report-shape.js';
 
 /** Who and which year a report is: all the pairing needs to know before any previous-year data is read. */

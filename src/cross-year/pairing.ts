@@ -1,4 +1,4 @@
-import { errorLine } from '../cli-messages.js';
+import { errorLine } from '../util/sanitize.js';
 import { UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import type { Lang } from '../types.js';

@@ -1,9 +1,9 @@
-import { loadReport } from '../lint.js';
-import { locate } from '../load/locate.js';
-import { APPLICANT_COLUMNS, getIn, templateOf, type Template } from '../report-shape.js';
+import { loadReport } from '../check/lint.js';
+import { locate } from '../parse/locate.js';
+import { APPLICANT_COLUMNS, getIn, IN_FORCE_ROWS, ITEM_ROWS, templateOf, type Template } from '../report-shape.js';
 import { toPointer } from '../util/json-pointer.js';
 import { fixText } from '../fix/index.js';
-import { readInput } from '../load/read-input.js';
+import { readInput } from '../read/read-input.js';
 import type { Lang } from '../types.js';
 
 /** How the run reads its files (--fix, --encoding, --max-file-size), so the summary sees what the lint sees. */
@@ -31,10 +31,6 @@ export interface ReportSummary {
   lines: Record<string, number>;
 }
 
-/** 2019 items compared by item-count and 2021 rows compared by in-force (spec/rules.md). */
-export const ITEM_ROWS = ['licensing', 'other_services', 'penalty', 'coercion', 'fees'] as const;
-export const IN_FORCE_ROWS = ['regulations', 'normative_documents'] as const;
-
 /** The cells a later year's report is compared against. */
 function comparedCells(template: Template): string[][] {
   const cells = APPLICANT_COLUMNS.map((c) => ['applications', 'carried_forward', c]);
@@ -53,7 +49,7 @@ export function summarizeSource(source: Uint8Array | string, file: string, optio
   }
   const data = loaded.data as Record<string, unknown> | undefined;
   if (loaded.findings.length > 0 || data === undefined || data === null || typeof data !== 'object') return undefined;
-  // The fast path (issue 6) locates without building a yaml Document; otherwise use the Document.
+  // The fast path (src/parse/fast/) locates without building a yaml Document; otherwise use the Document.
   const parsed = loaded.locate ? undefined : loaded.parsed;
   const lineOf = (path: string[]): number | undefined =>
     loaded.locate ? loaded.locate(path).line : parsed?.doc ? locate(parsed.doc, parsed.lineCounter, path).line : undefined;

@@ -1,12 +1,12 @@
 import { formatPatch, structuredPatch } from 'diff';
 import type { Document, Scalar } from 'yaml';
-import { isAlias, isMap, isScalar } from '../load/fast-lazy-yaml.js';
-import { decodeSource, encodeText, encodingName, type TextEncoding } from '../load/decode.js';
-import { parseText, type Parsed } from '../load/parse.js';
+import { isAlias, isMap, isScalar } from '../parse/fast-lazy-yaml.js';
+import { decodeSource, encodeText, encodingName, type TextEncoding } from '../read/decode.js';
+import { parseText, type Parsed } from '../parse/parse.js';
 import { t } from '../i18n/index.js';
-import type { LoadedReport } from '../lint.js';
+import type { LoadedReport } from '../check/lint.js';
 import { templateOf } from '../report-shape.js';
-import { cellLabel } from '../schema/labels.js';
+import { cellLabel } from '../check/schema/labels.js';
 import type { Lang } from '../types.js';
 import { sanitize, sanitizeLines } from '../util/sanitize.js';
 import { computeFixes, type CellFix } from './compute.js';
@@ -40,7 +40,7 @@ export interface FixOutcome {
 /**
  * Fill in or correct the computable totals of one report. The bytes are decoded and parsed
  * exactly as the lint reads them (decodeSource, then parseText with every resource limit of
- * src/load/limits.ts), so a hostile file costs --fix no more than it costs the lint, and a file
+ * src/parse/limits.ts), so a hostile file costs --fix no more than it costs the lint, and a file
  * with any parse finding is not touched: the lint reports why.
  *
  * Only the number's own characters are replaced, at the position the yaml Document gives for its

@@ -1,6 +1,6 @@
 import { UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
-import { lintLoaded, lintSource, type LintOptions } from '../lint.js';
+import { lintLoaded, lintSource, type LintOptions } from '../check/lint.js';
 import type { FileResult } from '../types.js';
 import { sanitize } from '../util/sanitize.js';
 import { writeFileAtomic, WriteFailure } from '../util/write-file.js';

@@ -1,4 +1,4 @@
-import type { MainIO } from '../cli.js';
+import type { MainIO } from '../io.js';
 import { t } from '../i18n/index.js';
 import type { FileResult, Lang } from '../types.js';
 import { sanitize } from '../util/sanitize.js';

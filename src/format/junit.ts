@@ -1,5 +1,5 @@
 import { t } from '../i18n/index.js';
-import { allRules, type RuleInfo } from '../rule-catalog.js';
+import { allRules, type RuleInfo } from '../check/rule-catalog.js';
 import type { Diagnostic, FileResult, FormatContext, Formatter } from '../types.js';
 import { sanitize, sanitizeLines } from '../util/sanitize.js';
 import { relativePath } from './paths.js';

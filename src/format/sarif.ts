@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { t } from '../i18n/index.js';
-import { allRules, ruleDescription, ruleName, type RuleInfo } from '../rule-catalog.js';
+import { allRules, ruleDescription, ruleName, type RuleInfo } from '../check/rule-catalog.js';
 import type { FileResult, FormatContext, Formatter } from '../types.js';
 import { toPointer } from '../util/json-pointer.js';
 import { sanitizeJson } from '../util/sanitize.js';

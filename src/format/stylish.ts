@@ -8,7 +8,7 @@ import { sanitize } from '../util/sanitize.js';
  * `line:col  severity  message  rule-id` in aligned columns, then one summary line.
  * File names, messages and rule ids come from the inputs: each is shown through `sanitize`
  * (the header would otherwise start a line with whatever the file name holds).
- * No results (every named file ignored, src/run-lint.ts says so on stderr): nothing at all,
+ * No results (every named file ignored, src/cli/run-lint.ts says so on stderr): nothing at all,
  * never "0 files, no problems".
  */
 const stylish: Formatter = (results, { color, lang }) => {

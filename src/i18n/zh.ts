@@ -11,7 +11,7 @@ export const zh = {
   'parse.MULTIPLE_DOCS': '一个文件只能包含一份报告（发现了多个 YAML 文档）',
   'parse.TAG_RESOLVE_FAILED': '无法识别的 YAML 标签：{{detail}}',
   'parse.other': 'YAML 语法错误（{{code}}）：{{detail}}',
-  // core parse (issue 2, helper A)
+  // parse: YAML and JSON syntax errors, each in words a clerk can act on
   'parse.unresolvedAlias': '别名 *{{alias}} 之前没有定义锚点 &{{alias}}',
   'yaml.BAD_INDENT': '缩进不正确：同一层级的键要对齐，下一层要多缩进',
   'yaml.BLOCK_AS_IMPLICIT_KEY': '缩进不正确：这一行的键值对接在了上一个值后面',
@@ -33,7 +33,7 @@ export const zh = {
   'json.InvalidCharacter': '字符串中有未转义的控制字符（如 Tab 或换行）',
   'json.InvalidEscapeCharacter': '字符串中有无效的转义序列',
   'json.UnexpectedEnd': '文件意外结束（括号、引号或数字不完整）',
-  // hostile input (issue 7): encodings, resource limits, reading files
+  // reading: encodings, resource limits, files that cannot be read (src/read/, src/parse/limits.ts)
   'parse.gb18030': '文件不是 UTF-8 编码（第 {{line}} 行第 {{column}} 列起），看起来是 GB18030/GBK：可用 report-lint --encoding gb18030 直接检查，或先转换为 UTF-8：iconv -f GB18030 -t UTF-8 原文件 > 新文件（也可在编辑器中“另存为 UTF-8”）',
   'parse.notText': '文件不是 UTF-8 编码的文本（第 {{line}} 行第 {{column}} 列起无法识别），可能是二进制文件或其他编码：请另存为 UTF-8 后再检查，或用 --encoding 指定编码',
   'parse.utf16NoBom': '文件看起来是不带 BOM 的 UTF-16 编码：请另存为 UTF-8，或用 --encoding utf-16le（或 utf-16be）检查',
@@ -63,7 +63,7 @@ export const zh = {
   'schema.templateMissing': '缺少 template（年报格式）：应为 2019 或 2021，无法确定按哪一种格式检查',
   'schema.format': '{{cell}}：应为 YYYY-MM-DD 格式的有效日期，实为 {{actual}}',
   'schema.root': '整个文件应为一份报告（键: 值 的映射），实为 {{actual}}',
-  // core schema (issue 2, helper A)
+  // schema: findings of our own beside Ajv's keywords (src/check/schema/to-diagnostics.ts)
   'schema.templateShape': '{{cell}}：按 {{other}} 格式填写，但本报告为 template: {{template}}，此处应包含 {{keys}}',
   'schema.outOfRange': '{{cell}}：数值 {{actual}} 超出合理范围，请检查是否多输了数字',
   'schema.subtotal': '{{cell}}：官方表格没有小计行，不应有键 {{key}}：只填各分项，（七）总计会把它们加在一起',
@@ -89,7 +89,7 @@ export const zh = {
   'template-year.wrongTemplate': '年报格式 template: {{template}} 适用于{{range}}，本报告年度为 {{year}}，应为 template: {{expectedTemplate}}',
   'range.2019': ' 2019、2020 年度',
   'range.2021': ' 2021 年度及以后',
-  // issue 4 · clerk's workflow: init placeholder, cross-year, publication deadline, prose, --fix
+  // the clerk's workflow: init placeholder, cross-year, publication deadline, prose, --fix
   'schema.placeholder': '{{cell}}：仍是 report-lint init 生成的占位文字“【请填写…】”，请改为实际内容',
   'cross-year.at': '（第 {{line}} 行）',
   'carry-over.mismatch': '{{cell}}：本报告 {{file}} 填报 {{actual}}，上一年度报告 {{previousFile}} 中 {{previousCell}}{{previousAt}}为 {{expected}}，二者应相等',
@@ -108,7 +108,7 @@ export const zh = {
   'fix.writeFailed': '无法写回 {{file}}：{{code}}；该文件未被改动',
   'fix.stdin': '--fix 不能用于标准输入（-）：没有可写回的文件；可改用 --fix-dry-run 查看修改',
   'write.writtenBefore': '{{message}}；此前已写入：{{files}}',
-  // init (src/init, src/commands/init.ts)
+  // init (src/init, src/cli/commands/init.ts)
   'opt.init': '生成一份空白年度报告（全部数字为 0，文字部分为待填写的占位文字）',
   'opt.init.year': '报告年度，如 2025',
   'opt.init.agency': '机关名称，如 某某县人民政府',
@@ -129,7 +129,7 @@ export const zh = {
   'stylish.clean': '已检查 {{files}} 个文件，没有发现问题',
   'severity.error': '错误',
   'severity.warning': '警告',
-  // issue 8 · html report (--format html)
+  // html report (--format html, src/format/html/)
   'html.title': '政府信息公开工作年度报告检查结果',
   'html.generator': '由 report-lint 生成',
   'html.stat.files': '份报告',
@@ -176,7 +176,7 @@ export const zh = {
   'html.rule.item-count': '上一年项目数量不符',
   'html.rule.narrative-sum': '正文各项之和不符',
   'html.rule.narrative-table': '正文与表格不符',
-  // import / render (issue 5, helper D)
+  // import / render (src/import/, src/render/)
   'import.blankCell': '{{cell}}：单元格为空，读作缺失（null）；若应为 0，请在报告中填写 0',
   'import.dashCell': '{{cell}}：单元格为“{{raw}}”，读作缺失（null）',
   'import.unitConverted': '{{cell}}：“{{raw}}”已换算为 {{value}} 万元',
@@ -264,7 +264,7 @@ export const zh = {
   'writeFile.reason.symlink': '这是符号链接，不会写入它指向的文件',
   'writeFile.reason.notRegular': '这不是普通文件（目录、命名管道或设备）',
   'writeFile.reason.other': '系统错误 {{code}}',
-  // issue 3 · helper B: option help of the lint command (src/commands/lint.ts)
+  // option help of the lint command (src/cli/commands/lint.ts)
   'opt.lint': '检查报告文件（默认命令）',
   'opt.format': '输出格式：{{formats}}；可多次给出，与 --output 依次配对',
   'opt.output': '把结果写入文件；可多次给出',
@@ -288,7 +288,7 @@ export const zh = {
   'opt.program': '检查政府信息公开工作年度报告（YAML/JSON）的格式与勾稽关系',
   'opt.version': '显示版本号',
   'opt.help': '显示帮助',
-  // issue 3 · helper B: command line, config, suppressions, sarif/junit/github, `rules`
+  // command line, config, suppressions, sarif/junit/github, `rules`
   'cli.noPaths': '没有指定要检查的文件（用法：report-lint [选项] <文件|目录|glob|->...，见 --help）',
   'cli.stdinWithPaths': '标准输入（-）不能与其他路径同时使用',
   'cli.needInteger': '{{option}} 需要非负整数，实为 {{value}}',

@@ -9,7 +9,7 @@
  * the importer reads text and tables only.
  */
 import type { Entry } from 'yauzl';
-import { formatSize } from '../load/read-input.js';
+import { formatSize } from '../read/read-input.js';
 import { IMPORT_LIMITS, ImportInputError, overLimit } from './limits.js';
 
 /** The parts mammoth reads: document, styles, numbering, notes, comments, relationships. */

@@ -3,7 +3,7 @@
  * in the format of report-format.md, with a note for everything the importer changed,
  * could not place or left missing.
  */
-import { cellLabel } from '../schema/labels.js';
+import { cellLabel } from '../check/schema/labels.js';
 import { t } from '../i18n/index.js';
 import { sanitize } from '../util/sanitize.js';
 import { dataRows, SECTION_HEADINGS, tableModels, TEXT_SECTIONS, type SectionKey } from '../render/layout.js';

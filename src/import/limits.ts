@@ -1,4 +1,4 @@
-import { formatSize } from '../load/read-input.js';
+import { formatSize } from '../read/read-input.js';
 
 /**
  * What `import` reads at most. A published report is a few hundred lines, three tables of a

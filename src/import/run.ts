@@ -2,13 +2,13 @@
 import { lstatSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import iconv from 'iconv-lite';
-import type { MainIO } from '../cli.js';
+import type { MainIO } from '../io.js';
 import { UsageError } from '../errors.js';
 import { loadFormatter } from '../format/index.js';
 import { langFromEnv, t, type MessageKey } from '../i18n/index.js';
-import { lintSource } from '../lint.js';
-import { decodeUtf8 } from '../load/decode.js';
-import { DEFAULT_MAX_FILE_SIZE, linkAllowed, parseSize, readInput, readStream, type Input } from '../load/read-input.js';
+import { lintSource } from '../check/lint.js';
+import { decodeUtf8 } from '../read/decode.js';
+import { DEFAULT_MAX_FILE_SIZE, linkAllowed, parseSize, readInput, readStream, type Input } from '../read/read-input.js';
 import type { Lang } from '../types.js';
 import { sanitize } from '../util/sanitize.js';
 import { fileId, writeOutput } from '../util/write-output.js';
@@ -122,7 +122,7 @@ interface InputFile {
 
 /**
  * Files as named; folders searched for .txt/.md/.html/.htm/.docx (a batch), with lint's rules
- * (src/files.ts): dot-folders and node_modules skipped, a symbolic link read only when it
+ * (src/cli/files.ts): dot-folders and node_modules skipped, a symbolic link read only when it
  * resolves inside the named folder, a linked folder never entered. FIFOs and devices found in
  * a folder are kept: reading them fails at once, as that file's error row.
  */

@@ -1,4 +1,4 @@
-import { propertiesAt, type JsonSchema } from '../schema/schemas.js';
+import { propertiesAt, type JsonSchema } from '../check/schema/schemas.js';
 import type { Template } from '../report-shape.js';
 
 /** Text that `init` puts into every free-text section; the schema rejects it (common.schema.json text/not). */

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import type { MainIO } from '../cli.js';
+import type { MainIO } from '../io.js';
 import { UsageError } from '../errors.js';
 import { langFromEnv, t } from '../i18n/index.js';
 import type { Template } from '../report-shape.js';
-import { SCHEMA_DIR } from '../schema/schemas.js';
+import { SCHEMA_DIR } from '../check/schema/schemas.js';
 import type { Lang } from '../types.js';
 import { sanitize } from '../util/sanitize.js';
 import { writeFileAtomic, WriteFailure } from '../util/write-file.js';

@@ -1,5 +1,5 @@
-import type { LintOptions } from '../lint.js';
-import type { IgnoreEntry } from '../suppressions.js';
+import type { LintOptions } from '../check/lint.js';
+import type { IgnoreEntry } from '../check/suppressions.js';
 import type { PairKey } from '../cross-year/pair-key.js';
 import type { FileResult } from '../types.js';
 

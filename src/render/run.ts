@@ -1,9 +1,9 @@
 /** The `render` command: a report file → its official tables as Markdown, HTML or plain text. */
-import type { MainIO } from '../cli.js';
+import type { MainIO } from '../io.js';
 import { UsageError } from '../errors.js';
 import { langFromEnv, t } from '../i18n/index.js';
-import { loadReport } from '../lint.js';
-import { DEFAULT_MAX_FILE_SIZE, parseSize, readInput, readStream, type Input } from '../load/read-input.js';
+import { loadReport } from '../check/lint.js';
+import { DEFAULT_MAX_FILE_SIZE, parseSize, readInput, readStream, type Input } from '../read/read-input.js';
 import type { Lang, Report } from '../types.js';
 import { sanitize } from '../util/sanitize.js';
 import { fileId, writeOutput } from '../util/write-output.js';

@@ -68,3 +68,12 @@ const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 function escapeChar(ch: string): string {
   return NAMED[ch] ?? `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }
+
+/**
+ * The one way report-lint writes a message to stderr: `report-lint: ` and the message, through
+ * `sanitize`, so that a file name or key inside it can neither break the line (a forged
+ * `::error` of its own) nor reach the terminal or the runner as a control sequence.
+ */
+export function errorLine(message: string): string {
+  return `report-lint: ${sanitize(message)}\n`;
+}

@@ -1,7 +1,7 @@
 /**
- * Damage a rendered report the way published copies are damaged (issue 5). Each damage
- * returns the damaged text, its input type and the lines it changed: an importer may only
- * get a number wrong if it says so at one of those lines.
+ * Damage a rendered report the way published copies are damaged (README, Importing published
+ * reports). Each damage returns the damaged text, its input type and the lines it changed: an
+ * importer may only get a number wrong if it says so at one of those lines.
  */
 import { renderReport } from '../../src/render/index.js';
 import type { Report } from '../../src/types.js';

@@ -12,7 +12,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { expect } from 'vitest';
 import { summarizeFile } from '../../src/cross-year/summary.js';
-import type { LintOptions } from '../../src/lint.js';
+import type { LintOptions } from '../../src/check/lint.js';
 import type { Diagnostic, FileResult } from '../../src/types.js';
 
 export interface Marker {

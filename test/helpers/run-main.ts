@@ -1,8 +1,8 @@
-/** Run the command line in-process (src/cli.ts main) with captured output, as the bin would. */
+/** Run the command line in-process (src/cli/main.ts main) with captured output, as the bin would. */
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
-import { main } from '../../src/cli.js';
+import { main } from '../../src/cli/main.js';
 
 export interface CliRun {
   code: number;
