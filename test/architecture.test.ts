@@ -219,18 +219,11 @@ describe('invariants', () => {
     expect(reads).toEqual([]);
   });
 
-  /**
-   * Modules that still write files with node:fs themselves. Each is to write through
-   * writeFileAtomic (src/util/write-file.ts); the list only shrinks: the test also fails when a
-   * module on it no longer writes directly, so that it is taken off.
-   */
-  const NOT_YET_ATOMIC = ['fix/lint.ts', 'format/outputs.ts', 'import/run.ts', 'init/run.ts', 'render/run.ts'];
   const WRITES = /\b(writeFileSync|writeFile|appendFileSync|appendFile|createWriteStream|copyFileSync|renameSync|writeSync)\s*\(/;
 
   it('files are written only through src/util/write-file.ts', () => {
     const writers = [...graph.keys()].filter((f) => f !== 'util/write-file.ts' && WRITES.test(readFileSync(join(SRC, f), 'utf8')));
-    expect(writers.filter((f) => !NOT_YET_ATOMIC.includes(f))).toEqual([]);
-    expect(NOT_YET_ATOMIC.filter((f) => !writers.includes(f)), 'these write through src/util/write-file.ts now: take them off NOT_YET_ATOMIC').toEqual([]);
+    expect(writers).toEqual([]);
   });
 });
 

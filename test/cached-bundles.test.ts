@@ -74,7 +74,8 @@ describe('worker and CLI bundles', () => {
       ['no-such-file.yaml'],
     ];
     for (const args of runs) expect([args, bin(args)]).toEqual([args, plain(args)]);
-  });
+    // 32 runs of the bin: seconds on an idle machine, far more while other jobs share its cores.
+  }, 120_000);
 
   it('with bundles older than the build (a plain `tsc` after it), the bin and its workers use the plain build: same output', () => {
     // A copy of the build whose bundles are stale, as `tsc` alone leaves them (and would fail

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { lintSource } from '../src/lint.js';
+import { lintSource } from '../src/check/lint.js';
 
 const BIN = resolve('bin/report-lint.js');
 const work = mkdtempSync(join(tmpdir(), 'report-lint-deep-'));

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { lintSource } from '../src/lint.js';
+import { lintSource } from '../src/check/lint.js';
 import { prepare, sumStatements, tableClaims } from '../src/check/narrative/prose.js';
 import { MAX_PROSE_CHARS } from '../src/check/narrative/sections.js';
 

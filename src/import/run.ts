@@ -11,7 +11,7 @@ import { decodeUtf8 } from '../read/decode.js';
 import { DEFAULT_MAX_FILE_SIZE, linkAllowed, parseSize, readInput, readStream, type Input } from '../read/read-input.js';
 import type { Lang } from '../types.js';
 import { sanitize } from '../util/sanitize.js';
-import { fileId, writeOutput } from '../util/write-output.js';
+import { fileId, writeOutput } from '../write/write-output.js';
 import { formatNote, importDocx, importText, type ImportResult, type InputType } from './index.js';
 import { ImportInputError } from './limits.js';
 import { toYaml } from './to-yaml.js';

@@ -6,7 +6,7 @@ import { loadReport } from '../check/lint.js';
 import { DEFAULT_MAX_FILE_SIZE, parseSize, readInput, readStream, type Input } from '../read/read-input.js';
 import type { Lang, Report } from '../types.js';
 import { sanitize } from '../util/sanitize.js';
-import { fileId, writeOutput } from '../util/write-output.js';
+import { fileId, writeOutput } from '../write/write-output.js';
 import { renderReport, type RenderTarget } from './index.js';
 
 export interface RenderCliOptions {

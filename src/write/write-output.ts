@@ -7,8 +7,8 @@ import { lstatSync, statSync } from 'node:fs';
 import { UsageError } from '../errors.js';
 import { t, type MessageKey } from '../i18n/index.js';
 import type { Lang } from '../types.js';
-import { sanitize } from './sanitize.js';
-import { WriteFailure, writeFileAtomic, type WriteOptions } from './write-file.js';
+import { sanitize } from '../util/sanitize.js';
+import { WriteFailure, writeFileAtomic, type WriteOptions } from '../util/write-file.js';
 
 /** The identity of a file (device and inode): the same file under any name, link or case. */
 export function fileId(file: string): string | undefined {
