@@ -4,6 +4,8 @@
  * test/property.test.ts over 100,000+ generated inputs, in-process against dist/. Prints a
  * summary, records the run in fixtures/hostile/FUZZ.md, and exits 1 on any finding: a throw,
  * a broken invariant, or one input taking longer than --slow ms (a hang in the making).
+ * `--mode import|render|fix|cli` fuzzes those commands instead (scripts/fuzz-cli.mjs, 10,000+
+ * inputs, its own section of FUZZ.md).
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -16,6 +18,16 @@ const arg = (name, fallback) => {
   return i >= 0 ? process.argv[i + 1] : (process.env[`FUZZ_${name.toUpperCase()}`] ?? fallback);
 };
 const seed = Number(arg('seed', String(Date.now() % 2 ** 31)));
+const mode = arg('mode', 'lint');
+
+// --mode import|render|fix|cli: the command line on generated files (scripts/fuzz-cli.mjs).
+if (mode !== 'lint') {
+  const runs = Number(arg('runs', '10000'));
+  const { fuzzCli } = await import('./fuzz-cli.mjs');
+  const ok = await fuzzCli({ mode, seed, runs, slowMs: Number(arg('slow', '10000')), record: arg('record', runs >= 10_000 ? 'yes' : 'no') === 'yes' });
+  process.exit(ok ? 0 : 1);
+}
+
 const runs = Number(arg('runs', '100000'));
 const slowMs = Number(arg('slow', '5000'));
 const record = arg('record', runs >= 100_000 ? 'yes' : 'no') === 'yes';
@@ -58,13 +70,17 @@ console.log(summary.join('\n'));
 
 if (record) {
   const file = new URL('../fixtures/hostile/FUZZ.md', import.meta.url);
+  // The command-line fuzz keeps its own section (scripts/fuzz-cli.mjs): carried over as it is.
+  const previous = readFileSync(file, 'utf8');
+  const cliSection = previous.includes('<!-- fuzz:cli -->') ? '\n' + previous.slice(previous.indexOf('<!-- fuzz:cli -->')) : '';
   writeFileSync(
     file,
     `# Last fuzz run\n\nWritten by \`npm run fuzz\` (scripts/fuzz.mjs) after every run of 100,000 inputs or more.\nReproduce with \`npm run fuzz -- --seed ${seed} --runs ${runs}\`.\n\n` +
       `| | |\n|---|---|\n| date | ${new Date().toISOString()} |\n| seed | ${seed} |\n| inputs | ${details.numRuns} (${counts}) |\n| duration | ${seconds} s |\n| node | ${process.version} |\n| result | ${ok ? 'no findings' : 'FINDING (see below)'} |\n\n` +
       'Invariants checked on every input: lintSource never throws; every diagnostic has a kebab-case rule id, a non-empty message with no unrendered `{{placeholder}}`, a severity, and a line/column inside the file (end not before start); errorCount matches; a valid report (commented, aliased, tagged, CRLF/CR/BOM/UTF-16) gets no error; no input takes longer than ' +
       `${slowMs} ms.\n` +
-      (ok ? '' : `\n\`\`\`\n${summary[2]}\n\`\`\`\n`),
+      (ok ? '' : `\n\`\`\`\n${summary[2]}\n\`\`\`\n`) +
+      cliSection,
   );
 }
 process.exitCode = ok ? 0 : 1;
