@@ -100,6 +100,18 @@ export const zh = {
   'narrative-table.mismatch': '{{cell}}：文中“{{quote}}”写的是 {{actual}}，表格中 {{tableCell}} 为 {{expected}}',
   'fix.applied': '{{file}}：已自动填写或更正 {{count}} 处合计',
   'fix.dryRun': '{{file}}：--fix 将填写或更正 {{count}} 处合计（未写入文件）',
+  // language server (src/lsp/): quick fixes, hover, completion
+  'lsp.fixTotal': '填入合计：{{cell}} 改为 {{value}}（与 --fix 相同）',
+  'lsp.fixAll': '填入本文件全部可计算的合计（{{count}} 处，与 --fix 相同）',
+  'lsp.suppress': '用注释抑制 {{rule}}（请写明理由）',
+  'lsp.reasonPlaceholder': '【请填写理由】',
+  'lsp.hoverKey': '键',
+  'lsp.hoverAgrees': '{{addends}} = {{expected}}，与填报相符',
+  'lsp.hoverDiffers': '{{addends}} = {{expected}}，填报的是 {{actual}}',
+  'lsp.skeleton': '空白年报：{{year}} 年度（template {{template}}，与 report-lint init 相同）',
+  'lsp.agencyPlaceholder': '某某县人民政府',
+  'lsp.configError': 'report-lint 配置文件有误，暂按默认设置检查：{{message}}',
+  'lsp.internalError': 'report-lint 语言服务器内部错误（{{what}}）：{{message}}',
   // output
   'stylish.summary': '{{problems}} 个问题（{{errors}} 个错误，{{warnings}} 个警告）',
   'stylish.clean': '已检查 {{files}} 个文件，没有发现问题',
@@ -207,6 +219,8 @@ export const zh = {
   'render.parse': '{{file}} 无法解析：{{detail}}',
   // option help of the lint command (src/cli/commands/lint.ts)
   'opt.lint': '检查报告文件（默认命令）',
+  'opt.lsp': '启动语言服务器（LSP），供 VS Code、Neovim 等编辑器在输入时显示检查结果',
+  'opt.lspStdio': '通过标准输入输出通信（编辑器默认传入；也是唯一的方式）',
   'opt.format': '输出格式：{{formats}}；可多次给出，与 --output 依次配对',
   'opt.output': '把结果写入文件；可多次给出',
   'opt.lang': '消息语言（默认取 LC_ALL/LANG，否则中文）',
