@@ -50,3 +50,9 @@ export function lintText(source: string | Uint8Array, file: string, options: Tex
   if (loaded.data !== undefined && parsed) out.data = loaded.data;
   return out;
 }
+
+/** The agency and year of a text, as the pairing reads them (parsed without findings, known template). */
+export function keyOfText(text: string, file: string): PairKey | undefined {
+  if (Buffer.byteLength(text, 'utf8') > DEFAULT_MAX_FILE_SIZE) return undefined;
+  return pairKeyOf(loadReport(Buffer.from(text, 'utf8'), file));
+}

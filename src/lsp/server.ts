@@ -21,7 +21,7 @@ import { sanitize } from '../util/sanitize.js';
 import { FIX_ALL_KIND, FixCache, fixAll, quickFixes, type Action } from './code-actions.js';
 import { keyCompletions, skeletons } from './completion.js';
 import { hoverAt } from './hover.js';
-import { lintText, type TextLint } from './lint-text.js';
+import { keyOfText, lintText, type TextLint } from './lint-text.js';
 import { syntaxOf, type Syntax } from './syntax.js';
 import { Folder, looksLikeReport, type CollectFiles } from './workspace.js';
 
@@ -48,6 +48,8 @@ interface Settings {
 
 /** Keystrokes closer together than this are linted once, after the last. */
 const DEBOUNCE_MS = 50;
+/** How long the first lint of a document waits for its folder's index (last year's report). */
+const INDEX_WAIT_MS = 2000;
 
 interface OpenDoc {
   uri: string;
@@ -61,6 +63,7 @@ interface OpenDoc {
   lint?: { version: number; text: string; lint: TextLint; file: string };
   syntax?: { version: number; syntax: Syntax | undefined };
   key?: PairKey;
+  keyOf?: { version: number; key?: PairKey };
   fixes: FixCache;
 }
 
@@ -145,7 +148,14 @@ export function startServer(options: ServerOptions): void {
     const out = new Map<string, { key?: PairKey; text: string }>();
     for (const state of open.values()) {
       const document = documents.get(state.uri);
-      if (state.abs !== undefined && document) out.set(state.abs, { text: document.getText(), ...(state.key ? { key: state.key } : {}) });
+      if (state.abs === undefined || !document) continue;
+      // A buffer not linted at its version yet (just opened, or typed into) has its key read now.
+      if (state.lint?.version !== document.version && state.keyOf?.version !== document.version) {
+        const key = state.report || looksLikeReport(document.getText()) ? keyOfText(document.getText(), lintName(state)) : undefined;
+        state.keyOf = { version: document.version, ...(key ? { key } : {}) };
+      }
+      const key = state.lint?.version === document.version ? state.key : state.keyOf?.key;
+      out.set(state.abs, { text: document.getText(), ...(key ? { key } : {}) });
     }
     return out;
   }
@@ -182,7 +192,7 @@ export function startServer(options: ServerOptions): void {
     if (!state.report) state.report = looksLikeReport(text);
     if (!state.report) {
       state.lint = undefined;
-      await connection.sendDiagnostics({ uri, diagnostics: [] });
+      await connection.sendDiagnostics({ uri, version: document.version, diagnostics: [] });
       return;
     }
     const { resolver, error } = await state.folder.resolver();
@@ -190,8 +200,13 @@ export function startServer(options: ServerOptions): void {
     // Skipped by the config's ignorePatterns, or under node_modules: a run would not lint it.
     if (state.abs !== undefined && (resolver?.ignorePatternMatcher()?.(state.folder.display(state.abs)) || /[\\/]node_modules[\\/]/.test(state.abs))) {
       state.lint = undefined;
-      await connection.sendDiagnostics({ uri, diagnostics: [] });
+      await connection.sendDiagnostics({ uri, version: document.version, diagnostics: [] });
       return;
+    }
+    // Last year's report is found in the folder's index: wait for it a little (a few reports take
+    // milliseconds); a huge folder is linted without it first and again once it is indexed.
+    if (!state.folder.indexed && folders.includes(state.folder)) {
+      await Promise.race([indexFolder(state.folder), new Promise((r) => setTimeout(r, INDEX_WAIT_MS))]);
     }
     const file = lintName(state);
     const fileOptions = resolver ? resolver.lintOptionsFor(file, lang()) : { lang: lang() };
