@@ -21,6 +21,8 @@ import { sanitize } from '../util/sanitize.js';
 import { FIX_ALL_KIND, FixCache, fixAll, quickFixes, type Action } from './code-actions.js';
 import { keyCompletions, skeletons } from './completion.js';
 import { hoverAt } from './hover.js';
+import { formulasAt } from './formula.js';
+import { blankYaml } from '../init/generate.js';
 import { keyOfText, lintText, type TextLint } from './lint-text.js';
 import { syntaxOf, type Syntax } from './syntax.js';
 import { Folder, looksLikeReport, type CollectFiles } from './workspace.js';
@@ -47,7 +49,7 @@ interface Settings {
 }
 
 /** Keystrokes closer together than this are linted once, after the last. */
-const DEBOUNCE_MS = 50;
+const DEBOUNCE_MS = 40;
 /** How long the first lint of a document waits for its folder's index (last year's report). */
 const INDEX_WAIT_MS = 2000;
 
@@ -357,6 +359,19 @@ export function startServer(options: ServerOptions): void {
       }
       await pullSettings();
       for (const folder of folders) void indexFolder(folder);
+      // Compile the linter's code paths now, not on the clerk's first keystroke: lint a blank
+      // report and one with a wrong total, and work out a formula, once.
+      setImmediate(() => {
+        try {
+          const blank = blankYaml({ template: 2021, year: 2021, agency: 'warm-up', schemaRef: 'report-2021.schema.json' });
+          for (const text of [blank, blank.replace(/total: 0/, 'total: 1')]) {
+            const warm = lintText(text, 'warm-up.yaml', { lang: lang() }, () => undefined);
+            if (warm.data !== undefined) formulasAt(warm.data, ['applications', 'received', 'total'], 'warm-up.yaml', lang());
+          }
+        } catch {
+          // Only a warm-up.
+        }
+      });
     }),
   );
 
