@@ -267,11 +267,16 @@ describe('lsp: cross-year rules with last year\'s report in the workspace', () =
     const client = new LspClient();
     try {
       await client.initialize([dir]);
+      const cli = JSON.parse(await cliJson(dir, ['.']));
+      // Reports of the workspace that are not open get their findings too, as a run in the folder prints them.
+      const unopened = await client.waitFor(uriOf(join(dir, 'a-2020.yaml')));
+      expect(unopened.version).toBeUndefined();
+      expect(unopened.diagnostics.map(fromLsp)).toEqual(cli.find((r: { file: string }) => r.file === 'a-2020.yaml').diagnostics.map(fromCli));
+      expect(unopened.diagnostics.length).toBeGreaterThan(0);
       const uri = uriOf(join(dir, 'a-2020.yaml'));
       const text = readFileSync(join(dir, 'a-2020.yaml'), 'utf8');
       client.open(uri, text);
       const before = await client.diagnosticsOf(uri);
-      const cli = JSON.parse(await cliJson(dir, ['.']));
       const expected = cli.find((r: { file: string }) => r.file === 'a-2020.yaml').diagnostics;
       expect(before.map(fromLsp)).toEqual(expected.map(fromCli));
       // Open last year's report and change its 结转 without saving: this year's report follows.

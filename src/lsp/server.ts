@@ -426,7 +426,13 @@ export function startServer(options: ServerOptions): void {
   );
 
   documents.onDidOpen((e) => {
-    docState(e.document);
+    const state = docState(e.document);
+    // Its findings from the disk were shown under the URI made here; the client may spell the
+    // same file another way (percent-encoding, drive letter): clear those, the buffer's follow.
+    if (state.abs !== undefined && published.delete(state.abs)) {
+      const diskUri = pathToFileURL(state.abs).href;
+      if (diskUri !== e.document.uri) void connection.sendDiagnostics({ uri: diskUri, diagnostics: [] });
+    }
     schedule(e.document.uri, 0);
   });
   documents.onDidChangeContent((e) => {
