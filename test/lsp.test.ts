@@ -152,6 +152,23 @@ describe('lsp: diagnostics, hover, code actions on a report with known mistakes'
     expect((await client.diagnosticsOf(uri)).map((d) => d.code)).toEqual(['row-total']);
   });
 
+  it('an empty total (a schema finding) gets "fill in the total" too, as --fix fills it', async () => {
+    const original = readFileSync(join(ROOT, 'fixtures/rules/appeal-total/valid-block.yaml'), 'utf8');
+    const text = original.replace(/(review:\n(?:.*\n)*?\s+total:) 3\n/, '$1\n');
+    expect(text).not.toBe(original);
+    const emptyUri = uriOf(join(dir, 'empty-total.yaml'));
+    client.open(emptyUri, text);
+    // (Other findings may come with it: report.yaml of this folder is last year's report of the same agency.)
+    const schema = (await client.diagnosticsOf(emptyUri)).find((d) => d.code === 'schema');
+    expect(schema!.data!.path).toEqual(['review_litigation', 'review', 'total']);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: emptyUri }, range: schema!.range, context: { diagnostics: [] } });
+    const fill = actions.find((a) => a.isPreferred)!;
+    const lineText = text.split('\n')[schema!.range.start.line]!;
+    expect(editsOf(fill)).toEqual([{ range: { start: { line: schema!.range.start.line, character: lineText.length }, end: { line: schema!.range.start.line, character: lineText.length } }, newText: ' 3' }]);
+    expect(applyTextEdits(text, editsOf(fill))).toBe(original);
+    client.close(emptyUri);
+  });
+
   it('completion: the missing keys of a row, with their labels', async () => {
     const text = ROW_TOTAL.replace('received: { natural_person: 20, commercial: 2, research: 0, nonprofit: 1, legal_service: 1, other: 0, total: 25 }', 'received: { natural_person: 20, commercial: 2,  }');
     client.change(uri, [{ text }]);
