@@ -3,6 +3,7 @@
  * server for YAML and JSON, contributes every setting the server reads, and asks for a VS Code
  * the language client supports. (The .vsix is built by hand: `npx @vscode/vsce package` there.)
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -19,6 +20,12 @@ describe('editors/vscode', () => {
     expect(manifest.activationEvents.some((e: string) => e.startsWith('workspaceContains:') && e.includes('.report-lint'))).toBe(true);
     expect(existsSync(join(DIR, manifest.main))).toBe(true);
     expect(existsSync(join(DIR, 'LICENSE'))).toBe(true);
+  });
+
+  it('extension.js is valid JavaScript for VS Code\'s Node (node --check)', () => {
+    const run = spawnSync(process.execPath, ['--check', join(DIR, manifest.main)], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
   });
 
   it('starts `report-lint lsp --stdio` for yaml and json documents', () => {
