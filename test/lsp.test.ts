@@ -259,6 +259,16 @@ describe('lsp: the project config, its changes, and the settings', () => {
     expect((await client.waitFor(uri, (p) => p.diagnostics.length === 0)).diagnostics).toEqual([]);
   });
 
+  it('config `ignore:` entries and `overrides` apply as on the command line', async () => {
+    writeFileSync(
+      join(dir, '.report-lint.yaml'),
+      'ignore:\n  - file: report.yaml\n    rule: balance\n    path: /applications/carried_forward\n    reason: 上年数据不连续\noverrides:\n  - files: ["*.yaml"]\n    rules: { row-total: warning }\n',
+    );
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(join(dir, '.report-lint.yaml')), type: 2 }] });
+    const p = await client.waitFor(uri, (p) => p.diagnostics.length === 1 && p.diagnostics[0]!.code === 'row-total');
+    expect(p.diagnostics.map((d) => [d.code, d.severity])).toEqual([['row-total', 2]]);
+  });
+
   it('a broken config: the error is logged and shown, the defaults apply meanwhile', async () => {
     writeFileSync(join(dir, '.report-lint.yaml'), 'rules:\n  no-such-rule: error\n');
     client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(join(dir, '.report-lint.yaml')), type: 2 }] });
