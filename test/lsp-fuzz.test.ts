@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LspClient, ROOT, uriOf } from './helpers/lsp-client.js';
 
 const SEED = Number(process.env.LSP_FUZZ_SEED ?? 20260101);
-const RUNS = Number(process.env.LSP_FUZZ_RUNS ?? 150);
+const RUNS = Number(process.env.LSP_FUZZ_RUNS ?? 100);
 
 function rng(seed: number): () => number {
   let s = seed >>> 0;
