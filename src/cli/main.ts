@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { registerImport, registerRender } from './commands/import-render.js';
 import { registerInit } from './commands/init.js';
 import { registerLint } from './commands/lint.js';
+import { registerLsp } from './commands/lsp.js';
 import { registerRules } from './commands/rules.js';
 import { commanderErrorLine, langOf } from './messages.js';
 import { errorLine } from '../util/sanitize.js';
@@ -31,6 +32,7 @@ export async function main(io: MainIO): Promise<number> {
     registerImport(program, io, state);
     registerRender(program, io, state);
     registerRules(program, io, state);
+    registerLsp(program, io, state);
     await program.parseAsync(io.argv, { from: 'user' });
     return state.code;
   } catch (error) {

@@ -124,6 +124,18 @@ export const zh = {
   'init.exists': '文件已存在：{{file}}（不会覆盖；确需覆盖请加 --force）',
   'init.cannotWrite': '无法写入 {{file}}：{{code}}（未写入任何内容，原有文件未被改动）',
   'init.written': '已生成 {{file}}（{{agency}} {{year}} 年度，template {{template}}）。填写后运行：report-lint --fix {{file}}',
+  // language server (src/lsp/): quick fixes, hover, completion
+  'lsp.fixTotal': '填入合计：{{cell}} 改为 {{value}}（与 --fix 相同）',
+  'lsp.fixAll': '填入本文件全部可计算的合计（{{count}} 处，与 --fix 相同）',
+  'lsp.suppress': '用注释抑制 {{rule}}（请写明理由）',
+  'lsp.reasonPlaceholder': '【请填写理由】',
+  'lsp.hoverKey': '键',
+  'lsp.hoverAgrees': '{{addends}} = {{expected}}，与填报相符',
+  'lsp.hoverDiffers': '{{addends}} = {{expected}}，填报的是 {{actual}}',
+  'lsp.skeleton': '空白年报：{{year}} 年度（template {{template}}，与 report-lint init 相同）',
+  'lsp.agencyPlaceholder': '某某县人民政府',
+  'lsp.configError': 'report-lint 配置文件有误，暂按默认设置检查：{{message}}',
+  'lsp.internalError': 'report-lint 语言服务器内部错误（{{what}}）：{{message}}',
   // output
   'stylish.summary': '{{problems}} 个问题（{{errors}} 个错误，{{warnings}} 个警告）',
   'stylish.clean': '已检查 {{files}} 个文件，没有发现问题',
@@ -266,6 +278,8 @@ export const zh = {
   'writeFile.reason.other': '系统错误 {{code}}',
   // option help of the lint command (src/cli/commands/lint.ts)
   'opt.lint': '检查报告文件（默认命令）',
+  'opt.lsp': '启动语言服务器（LSP），供 VS Code、Neovim 等编辑器在输入时显示检查结果',
+  'opt.lspStdio': '通过标准输入输出通信（编辑器默认传入；也是唯一的方式）',
   'opt.format': '输出格式：{{formats}}；可多次给出，与 --output 依次配对',
   'opt.output': '把结果写入文件；可多次给出',
   'opt.lang': '消息语言（默认取 LC_ALL/LANG，否则中文）',

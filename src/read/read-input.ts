@@ -106,7 +106,8 @@ export async function readStream(stream: NodeJS.ReadableStream, options: ReadOpt
   return { bytes: Buffer.concat(chunks, total) };
 }
 
-function tooLarge(size: number, limit: number, lang: Lang, atLeast = false): Finding {
+/** The `parse` finding for input over the size limit (also for an editor's text: src/lsp/). */
+export function tooLarge(size: number, limit: number, lang: Lang, atLeast = false): Finding {
   const position = { line: 1, column: 1, endLine: 1, endColumn: 1 };
   const sizeText = (atLeast ? '> ' : '') + formatSize(size);
   return { ruleId: 'parse', messageId: 'tooLarge', message: t(lang, 'parse.tooLarge', { size: sizeText, limit: formatSize(limit) }), path: [], position };
