@@ -34,6 +34,8 @@ export async function runLint(paths: string[], opts: LintCliOptions, io: MainIO)
   const results: FileResult[] = [];
   // Only the html page draws the tables; other runs don't keep every report's data in memory.
   const keepData = opts.format.includes('html');
+  // The spreadsheets and the html summary name each report's agency and year (FileResult.info).
+  const keepInfo = opts.format.some((f) => f === 'html' || f === 'csv' || f === 'xlsx');
   const fix = fixModeOf(opts);
 
   if (paths.includes('-')) {
@@ -45,7 +47,7 @@ export async function runLint(paths: string[], opts: LintCliOptions, io: MainIO)
     else {
       const bytes = stdin.bytes;
       const previous = fix ? {} : crossYearFor([], opts, input.maxFileSize).stdinOptions(bytes);
-      const result = fix ? lintStdinWithFix(bytes, name, { ...fileOptions, keepData, ...input }, opts) : lintSource(bytes, name, { ...fileOptions, keepData, ...input, ...previous });
+      const result = fix ? lintStdinWithFix(bytes, name, { ...fileOptions, keepData, keepInfo, ...input }, opts) : lintSource(bytes, name, { ...fileOptions, keepData, keepInfo, ...input, ...previous });
       results.push(suppressInSource(result, bytes, { ...fileOptions, ...input, ...previous }));
     }
   } else {
@@ -57,7 +59,7 @@ export async function runLint(paths: string[], opts: LintCliOptions, io: MainIO)
       const base = config.lintOptionsFor(file, lang);
       const cross = crossYear.optionsFor(file);
       if (shared?.base === base && cross.previous === undefined) return shared.options;
-      const options = { ...base, keepData, ...input, ...(fix ? { fix } : {}), ...cross };
+      const options = { ...base, keepData, keepInfo, ...input, ...(fix ? { fix } : {}), ...cross };
       if (cross.previous === undefined) shared = { base, options };
       return options;
     };
@@ -77,7 +79,7 @@ export async function runLint(paths: string[], opts: LintCliOptions, io: MainIO)
   const shown = opts.quiet ? dropWarnings(results) : results;
   // cli.md: colour only on a TTY, never with NO_COLOR (even over --color), never into a file.
   const color = !env.NO_COLOR && (opts.color ?? !!io.stdout.isTTY);
-  writeOutputs(outputs, shown, { cwd, lang, color }, io.stdout);
+  await writeOutputs(outputs, shown, { cwd, lang, color }, io.stdout);
   const { code, notice } = exitCodeOf(shown, opts.maxWarnings, lang);
   if (notice) io.stderr.write(`report-lint: ${notice}\n`);
   return code;

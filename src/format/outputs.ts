@@ -1,14 +1,16 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
-import { loadFormatter } from './index.js';
+import { isBinaryFormat, loadBinaryFormatter, loadFormatter } from './index.js';
 import { t } from '../i18n/index.js';
-import type { FileResult, Formatter, Lang } from '../types.js';
+import type { BinaryFormatter, FileResult, Formatter, Lang } from '../types.js';
 
 /** One `--format` and where it goes: a file from the `--output` at the same position, or stdout. */
 export interface OutputPlan {
   name: string;
-  formatter: Formatter;
+  /** A text format; a binary one (xlsx) has `binary` instead. */
+  formatter?: Formatter;
+  binary?: BinaryFormatter;
   /** Undefined: standard output. */
   file?: string;
 }
@@ -29,20 +31,25 @@ export async function planOutputs(formats: readonly string[], outputs: readonly 
     seen.add(key);
   }
   return Promise.all(
-    names.map(async (name, i) => ({ name, formatter: await loadFormatter(name, lang), ...(i < outputs.length ? { file: outputs[i]! } : {}) })),
+    names.map(async (name, i) => ({
+      name,
+      ...(isBinaryFormat(name) ? { binary: await loadBinaryFormatter(name, lang) } : { formatter: await loadFormatter(name, lang) }),
+      ...(i < outputs.length ? { file: outputs[i]! } : {}),
+    })),
   );
 }
 
 /** Render every planned output; files get their folders created (CI writes into fresh ones). */
-export function writeOutputs(
+export async function writeOutputs(
   plans: readonly OutputPlan[],
   results: readonly FileResult[],
   ctx: { cwd: string; lang: Lang; color: boolean },
   stdout: NodeJS.WritableStream,
-): void {
+): Promise<void> {
   for (const plan of plans) {
     // cli.md: colour only on a TTY, never into a file.
-    const text = plan.formatter(results, { cwd: ctx.cwd, lang: ctx.lang, color: plan.file === undefined && ctx.color });
+    const formatCtx = { cwd: ctx.cwd, lang: ctx.lang, color: plan.file === undefined && ctx.color };
+    const text = plan.binary ? await plan.binary(results, formatCtx) : plan.formatter!(results, formatCtx);
     if (plan.file === undefined) {
       stdout.write(text);
       continue;
