@@ -12,6 +12,7 @@ import { inputOptions, readStream } from '../read/read-input.js';
 import { lintFiles } from '../parallel/run.js';
 import { lintFile } from '../lint-file.js';
 import { crossYearFor, fixModeOf, lintStdinWithFix, reportFixes } from './run-hooks.js';
+import { openSite, type SiteWriter } from '../site/index.js';
 import type { FileResult, Lang } from '../types.js';
 
 /** The default command: collect inputs, lint each file, format, write; returns the exit code. */
@@ -29,7 +30,7 @@ export async function runLint(paths: string[], opts: LintCliOptions, io: MainIO)
   }
   if (paths.length === 0) throw new UsageError(t(lang, 'cli.noPaths'));
   // --format/--output pairs: src/format/outputs.ts.
-  const outputs = await planOutputs(opts.format, opts.output, cwd, lang);
+  let outputs = await planOutputs(opts.format, opts.output, cwd, lang);
   const stdoutFormat = outputs.find((o) => o.file === undefined)?.name;
   const results: FileResult[] = [];
   // Only the html page draws the tables; other runs don't keep every report's data in memory.
@@ -37,22 +38,29 @@ export async function runLint(paths: string[], opts: LintCliOptions, io: MainIO)
   // The spreadsheets and the html summary name each report's agency and year (FileResult.info).
   const keepInfo = opts.format.some((f) => f === 'html' || f === 'csv' || f === 'xlsx');
   const fix = fixModeOf(opts);
+  // --output DIR/ for html: a site whose pages are written as results arrive (src/site/).
+  let site: SiteWriter | undefined;
+  const startSite = (fileCount: number) =>
+    ({ site, outputs } = openSite(outputs, fileCount, { cwd, lang, cleanPages: opts.htmlCleanPages, errorsOnly: opts.quiet }, io.stderr));
+  const keep = (result: FileResult) => (site ? site.add(result) : result);
 
   if (paths.includes('-')) {
     if (paths.length > 1) throw new UsageError(t(lang, 'cli.stdinWithPaths'));
     const name = opts.stdinFilename ?? '<stdin>';
     const fileOptions = config.lintOptionsFor(name, lang);
+    startSite(1);
     const stdin = await readStream(io.stdin ?? process.stdin, { lang, maxFileSize: input.maxFileSize });
-    if ('finding' in stdin) results.push(lintLoaded({ findings: [stdin.finding] }, name, { lang }));
+    if ('finding' in stdin) results.push(keep(lintLoaded({ findings: [stdin.finding] }, name, { lang })));
     else {
       const bytes = stdin.bytes;
       const previous = fix ? {} : crossYearFor([], opts, input.maxFileSize).stdinOptions(bytes);
       const result = fix ? lintStdinWithFix(bytes, name, { ...fileOptions, keepData, keepInfo, ...input }, opts) : lintSource(bytes, name, { ...fileOptions, keepData, keepInfo, ...input, ...previous });
-      results.push(suppressInSource(result, bytes, { ...fileOptions, ...input, ...previous }));
+      results.push(keep(suppressInSource(result, bytes, { ...fileOptions, ...input, ...previous })));
     }
   } else {
     const files = collectFiles(paths, { cwd, lang, ignorePatterns: opts.ignorePattern, isIgnored: config.ignorePatternMatcher() });
     const crossYear = crossYearFor(files, opts, input.maxFileSize);
+    startSite(files.length);
     // Files without options of their own share one object (a worker is sent it once per batch).
     let shared: { base: object; options: ReturnType<typeof config.lintOptionsFor> } | undefined;
     const optionsFor = (file: string) => {
@@ -65,11 +73,11 @@ export async function runLint(paths: string[], opts: LintCliOptions, io: MainIO)
     };
     // --jobs worker threads, results in file order: src/parallel/run.ts. --fix writes files: one thread.
     await lintFiles(files, optionsFor, fix ? 1 : opts.jobs, (result, pairKey) => {
-      results.push(result);
+      results.push(keep(result));
       crossYear.onLinted(pairKey);
     });
     // Files with last year's report in the run: linted again with it (src/cross-year/deferred.ts).
-    crossYear.finish(files, results, (file, previous) => lintFile(file, { ...optionsFor(file), previous }));
+    crossYear.finish(files, results, (file, previous) => keep(lintFile(file, { ...optionsFor(file), previous })));
     crossYear.warnUnused(io);
   }
   if (fix) reportFixes(results, fix, io, lang, stdoutFormat !== undefined && stdoutFormat !== 'stylish');
@@ -79,6 +87,7 @@ export async function runLint(paths: string[], opts: LintCliOptions, io: MainIO)
   const shown = opts.quiet ? dropWarnings(results) : results;
   // cli.md: colour only on a TTY, never with NO_COLOR (even over --color), never into a file.
   const color = !env.NO_COLOR && (opts.color ?? !!io.stdout.isTTY);
+  site?.finish(shown);
   await writeOutputs(outputs, shown, { cwd, lang, color }, io.stdout);
   const { code, notice } = exitCodeOf(shown, opts.maxWarnings, lang);
   if (notice) io.stderr.write(`report-lint: ${notice}\n`);
