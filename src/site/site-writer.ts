@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { UsageError } from '../errors.js';
+import { relativePath } from '../format/paths.js';
 import { t } from '../i18n/index.js';
 import type { FileResult, Lang } from '../types.js';
 import { writeFileAtomic, WriteFailure } from '../util/write-file.js';
@@ -46,7 +47,8 @@ export class SiteWriter {
     if (notes) entry.notes = { warnings: notes.filter((x) => x.severity === 'warning').length, infos: notes.filter((x) => x.severity === 'info').length };
     if (shown.diagnostics.length > 0 || this.options.cleanPages || (notes?.length ?? 0) > 0) {
       entry.page = `reports/${n}.html`;
-      this.write(entry.page, renderReportPage(shown, this.options.lang, notes));
+      // Named as in the index: relative to the working folder.
+      this.write(entry.page, renderReportPage({ ...shown, file: relativePath(this.options.cwd, shown.file) }, this.options.lang, notes));
     }
     this.entries.set(result.file, entry);
     if (result.data === undefined || this.options.keepData) return result;
