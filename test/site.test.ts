@@ -97,6 +97,24 @@ describe('the site of a run', () => {
   });
 });
 
+describe('import at province scale', () => {
+  it('import --out-dir --lint -f html -o DIR/ writes the site with each report\'s import notes on its page and counted in the index', async () => {
+    const dir = temp();
+    const run = await runMain(['import', join(process.cwd(), 'fixtures/import/pdf-copy-2021.txt'), join(process.cwd(), 'fixtures/import/word-2021.html'), '--out-dir', join(dir, 'imported'), '--lint', '-f', 'html', '-o', join(dir, 'site/')], { cwd: dir });
+    expect(run.code).toBe(0);
+    // pdf-copy-2021.txt: one 说明 (the template read from the labels), two 核对 (a thousands separator, a full-width digit).
+    const pages = readdirSync(join(dir, 'site/reports')).map((p) => readFileSync(join(dir, 'site/reports', p), 'utf8'));
+    const pdf = pages.find((p) => p.includes('imported/pdf-copy-2021.yaml'))!;
+    expect([...pdf.matchAll(/<li class="rl-note-(warning|info)"/g)].map((m) => m[1])).toEqual(['info', 'warning', 'warning']);
+    expect(pdf).toContain('去掉千位分隔符');
+    const index = readFileSync(join(dir, 'site/index.html'), 'utf8');
+    expect(index).toContain('data-key="notes"');
+    const data = JSON.parse(/<script type="application\/json" id="rl-data">([\s\S]*?)<\/script>/.exec(index)![1]!) as { rows: unknown[][] };
+    const row = data.rows.find((r) => String(r[0]).endsWith('pdf-copy-2021.yaml'))!;
+    expect([row[7], row[8]]).toEqual([2, 1]);
+  });
+});
+
 describe('SiteWriter', () => {
   it('drops the report data from the result once its page is written', () => {
     const dir = temp();

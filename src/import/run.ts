@@ -11,11 +11,14 @@ import { decodeUtf8 } from '../read/decode.js';
 import type { Lang } from '../types.js';
 import { formatNote, importDocx, importText, type ImportResult, type InputType } from './index.js';
 import { toYaml } from './to-yaml.js';
+import { SiteWriter } from '../site/site-writer.js';
 
 export interface ImportCliOptions {
   output?: string;
   outDir?: string;
   lint?: boolean;
+  /** Batch with `-f html -o DIR/`: the lint results as an html site, with each report's notes on its page (src/site/). */
+  format?: 'stylish' | 'html';
   inputType?: InputType;
   lang?: Lang;
 }
@@ -43,7 +46,7 @@ export async function runImport(files: string[], opts: ImportCliOptions, io: Mai
   const inputs = expandInputs(files, lang);
   if (inputs.batch || opts.outDir) {
     if (!opts.outDir) throw new UsageError(t(lang, 'import.needOutDir'));
-    if (opts.output) throw new UsageError(t(lang, 'import.outputWithOutDir'));
+    if (opts.output && opts.format !== 'html') throw new UsageError(t(lang, 'import.outputWithOutDir'));
     return runBatch(inputs.files, opts.outDir, opts, lang, io);
   }
   const file = inputs.files[0]!.path;
@@ -128,6 +131,9 @@ async function runBatch(files: InputFile[], outDir: string, opts: ImportCliOptio
   for (const f of files) stems.set(stemOf(f.name), (stems.get(stemOf(f.name)) ?? 0) + 1);
   const rows: { file: string; out?: string; warnings: number; notes: number; errors?: number; lintWarnings?: number; failed?: string }[] = [];
   const lintResults = [];
+  // -f html -o DIR/: the site of the lint results, written as each report is imported and linted.
+  const site = opts.format === 'html' && opts.output ? new SiteWriter({ dir: opts.output, cwd: io.cwd ?? process.cwd(), lang }) : undefined;
+  const lint = opts.lint || site !== undefined;
   for (const input of files) {
     let result: ImportResult;
     try {
@@ -145,20 +151,22 @@ async function runBatch(files: InputFile[], outDir: string, opts: ImportCliOptio
     io.stderr.write(formatNotes(input.path, result, lang) + '\n');
     const warnings = result.notes.filter((n) => n.severity === 'warning').length;
     const row: (typeof rows)[number] = { file: input.path, out, warnings, notes: result.notes.length - warnings };
-    if (opts.lint) {
-      const lintResult = lintSource(yamlText, out, { lang });
+    if (lint) {
+      let lintResult = lintSource(yamlText, out, { lang, keepData: site !== undefined, keepInfo: site !== undefined });
+      if (site) lintResult = site.add(lintResult, result.notes.map((n) => ({ severity: n.severity, line: n.line, message: formatNote(n, lang, result.template) })));
       lintResults.push(lintResult);
       row.errors = lintResult.errorCount;
       row.lintWarnings = lintResult.warningCount;
     }
     rows.push(row);
   }
-  if (opts.lint && lintResults.length > 0) {
+  site?.finish(lintResults);
+  if (lint && lintResults.length > 0) {
     const stylish = await loadFormatter('stylish');
     io.stdout.write(stylish(lintResults, { cwd: io.cwd ?? process.cwd(), color: false, lang }) + '\n');
   }
-  const header = [t(lang, 'import.table.file'), t(lang, 'import.table.output'), t(lang, 'import.table.check'), t(lang, 'import.table.notes'), ...(opts.lint ? [t(lang, 'import.table.errors'), t(lang, 'import.table.lintWarnings')] : [])];
-  const body = rows.map((r) => [r.file, r.failed ? `✖ ${t(lang, 'import.table.failed')}` : r.out!, String(r.warnings), String(r.notes), ...(opts.lint ? [String(r.errors ?? '-'), String(r.lintWarnings ?? '-')] : [])]);
+  const header = [t(lang, 'import.table.file'), t(lang, 'import.table.output'), t(lang, 'import.table.check'), t(lang, 'import.table.notes'), ...(lint ? [t(lang, 'import.table.errors'), t(lang, 'import.table.lintWarnings')] : [])];
+  const body = rows.map((r) => [r.file, r.failed ? `✖ ${t(lang, 'import.table.failed')}` : r.out!, String(r.warnings), String(r.notes), ...(lint ? [String(r.errors ?? '-'), String(r.lintWarnings ?? '-')] : [])]);
   io.stdout.write(table([header, ...body]) + '\n');
   const failed = rows.filter((r) => r.failed).length;
   io.stdout.write(
@@ -167,7 +175,7 @@ async function runBatch(files: InputFile[], outDir: string, opts: ImportCliOptio
       imported: rows.length - failed,
       failed,
       toCheck: rows.filter((r) => r.warnings > 0).length,
-      withErrors: opts.lint ? rows.filter((r) => (r.errors ?? 0) > 0).length : '-',
+      withErrors: lint ? rows.filter((r) => (r.errors ?? 0) > 0).length : '-',
     }) + '\n',
   );
   return failed > 0 ? 2 : rows.some((r) => (r.errors ?? 0) > 0) ? 1 : 0;
