@@ -1,5 +1,5 @@
 /** Public API. */
 export { lintSource, loadReport, lintLoaded, type LintOptions } from './check/lint.js';
 export { rules } from './check/rules/index.js';
-export { loadFormatter } from './format/index.js';
+export { loadBinaryFormatter, loadFormatter } from './format/index.js';
 export type * from './types.js';

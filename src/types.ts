@@ -36,6 +36,15 @@ export interface FileResult {
   fix?: { count: number; written?: boolean; diff?: string; notes?: string[] };
   /** The parsed report data, kept only when a formatter draws the tables (html; LintOptions.keepData). */
   data?: unknown;
+  /** Who and which year the report is, kept for the formats that name them per row (csv, xlsx, html; LintOptions.keepInfo). */
+  info?: ReportInfo;
+}
+
+/** The few fields of a report that a table of many reports shows beside each one: a few bytes instead of the whole data. */
+export interface ReportInfo {
+  agency?: string;
+  year?: number;
+  template?: number;
 }
 
 /** What a rule or stage reports before the locator has turned its path into a position. */
@@ -100,6 +109,11 @@ export type Report = Record<string, any>;
 
 export interface Formatter {
   (results: readonly FileResult[], ctx: FormatContext): string;
+}
+
+/** A format whose output is a binary file (xlsx): written with --output, or as bytes to stdout. */
+export interface BinaryFormatter {
+  (results: readonly FileResult[], ctx: FormatContext): Promise<Uint8Array>;
 }
 
 export interface FormatContext {

@@ -132,7 +132,7 @@ describe('formats through the command line', () => {
     expect(await runMain(['fixtures/examples', '-f', 'xml'])).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'report-lint: 未知的输出格式 --format xml（可用：stylish, json, html, sarif, junit, github）\n',
+      stderr: 'report-lint: 未知的输出格式 --format xml（可用：stylish, json, html, sarif, junit, github, csv, xlsx）\n',
     });
   });
 });

@@ -9,7 +9,7 @@ import { templateOf } from '../report-shape.js';
 import { rules, STAGES } from './rules/index.js';
 import { cellLabel, shortLabel } from './schema/labels.js';
 import { schemaFindings } from './schema/to-diagnostics.js';
-import type { Diagnostic, FileResult, Finding, Lang, Report, Rule, RuleContext, Severity, SeveritySetting } from '../types.js';
+import type { Diagnostic, FileResult, Finding, Lang, Report, ReportInfo, Rule, RuleContext, Severity, SeveritySetting } from '../types.js';
 
 export interface LintOptions {
   lang?: Lang;
@@ -23,6 +23,8 @@ export interface LintOptions {
   fix?: 'write' | 'dry-run';
   /** Keep the parsed data in the result (`--format html` draws the tables from it); off, so big runs don't hold every report. */
   keepData?: boolean;
+  /** Keep the report's agency, year and template in the result (FileResult.info): what csv, xlsx and the html index name per report. */
+  keepInfo?: boolean;
   /** `--encoding`: how to read files without a BOM (src/read/decode.ts). */
   encoding?: string;
   /** `--max-file-size` in bytes (src/read/read-input.ts). */
@@ -127,7 +129,23 @@ export function lintLoaded(loaded: LoadedReport, file: string, options: LintOpti
     warningCount: diagnostics.filter((d) => d.severity === 'warning').length,
   };
   if (options.keepData && loaded.data !== undefined) result.data = loaded.data;
+  if (options.keepInfo) {
+    const info = reportInfo(loaded.data);
+    if (info) result.info = info;
+  }
   return result;
+}
+
+/** Agency, year and template of a report, each only when it has the type the schema asks for. */
+export function reportInfo(data: unknown): ReportInfo | undefined {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
+  const { agency, year } = data as Record<string, unknown>;
+  const info: ReportInfo = {};
+  if (typeof agency === 'string' && agency.trim() !== '') info.agency = agency.trim();
+  if (typeof year === 'number' && Number.isInteger(year)) info.year = year;
+  const template = templateOf(data as Report);
+  if (template !== undefined) info.template = template;
+  return info;
 }
 
 /**

@@ -17,6 +17,8 @@ export interface LintCliOptions {
   ignorePattern: string[];
   maxWarnings?: number;
   quiet?: boolean;
+  /** `--html-clean-pages`: in an html site (src/site/), a page for each clean report too. */
+  htmlCleanPages?: boolean;
   printConfig?: string;
   // Fixing totals and comparing with last year's report: src/fix/, src/cross-year/.
   fix?: boolean;

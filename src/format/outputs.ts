@@ -1,15 +1,17 @@
 import { resolve } from 'node:path';
 import { UsageError } from '../errors.js';
-import { loadFormatter } from './index.js';
+import { isBinaryFormat, loadBinaryFormatter, loadFormatter } from './index.js';
 import { t } from '../i18n/index.js';
-import type { FileResult, Formatter, Lang } from '../types.js';
+import type { BinaryFormatter, FileResult, Formatter, Lang } from '../types.js';
 import { sanitize } from '../util/sanitize.js';
 import { writeFileAtomic, WriteFailure } from '../util/write-file.js';
 
 /** One `--format` and where it goes: a file from the `--output` at the same position, or stdout. */
 export interface OutputPlan {
   name: string;
-  formatter: Formatter;
+  /** A text format; a binary one (xlsx) has `binary` instead. */
+  formatter?: Formatter;
+  binary?: BinaryFormatter;
   /** Undefined: standard output. */
   file?: string;
 }
@@ -30,7 +32,11 @@ export async function planOutputs(formats: readonly string[], outputs: readonly 
     seen.add(key);
   }
   return Promise.all(
-    names.map(async (name, i) => ({ name, formatter: await loadFormatter(name, lang), ...(i < outputs.length ? { file: outputs[i]! } : {}) })),
+    names.map(async (name, i) => ({
+      name,
+      ...(isBinaryFormat(name) ? { binary: await loadBinaryFormatter(name, lang) } : { formatter: await loadFormatter(name, lang) }),
+      ...(i < outputs.length ? { file: outputs[i]! } : {}),
+    })),
   );
 }
 
@@ -39,16 +45,17 @@ export async function planOutputs(formats: readonly string[], outputs: readonly 
  * Each file is written whole or not at all (writeFileAtomic: a failed write leaves an existing
  * file as it was); when one fails, the message names the files written before it.
  */
-export function writeOutputs(
+export async function writeOutputs(
   plans: readonly OutputPlan[],
   results: readonly FileResult[],
   ctx: { cwd: string; lang: Lang; color: boolean },
   stdout: NodeJS.WritableStream,
-): void {
+): Promise<void> {
   const written: string[] = [];
   for (const plan of plans) {
     // cli.md: colour only on a TTY, never into a file.
-    const text = plan.formatter(results, { cwd: ctx.cwd, lang: ctx.lang, color: plan.file === undefined && ctx.color });
+    const formatCtx = { cwd: ctx.cwd, lang: ctx.lang, color: plan.file === undefined && ctx.color };
+    const text = plan.binary ? await plan.binary(results, formatCtx) : plan.formatter!(results, formatCtx);
     if (plan.file === undefined) {
       stdout.write(text);
       continue;

@@ -15,11 +15,14 @@ import { fileId, writeOutput } from '../write/write-output.js';
 import { formatNote, importDocx, importText, type ImportResult, type InputType } from './index.js';
 import { ImportInputError } from './limits.js';
 import { toYaml } from './to-yaml.js';
+import { SiteWriter } from '../site/site-writer.js';
 
 export interface ImportCliOptions {
   output?: string;
   outDir?: string;
   lint?: boolean;
+  /** Batch with `-f html -o DIR/`: the lint results as an html site, with each report's notes on its page (src/site/). */
+  format?: 'stylish' | 'html';
   inputType?: InputType;
   lang?: Lang;
   /** `--max-file-size`, as lint reads it (e.g. `10MB`). */
@@ -58,7 +61,7 @@ export async function runImport(files: string[], opts: ImportCliOptions, io: Mai
   const inputs = expandInputs(files, lang);
   if (inputs.batch || opts.outDir) {
     if (!opts.outDir) throw new UsageError(t(lang, 'import.needOutDir'));
-    if (opts.output) throw new UsageError(t(lang, 'import.outputWithOutDir'));
+    if (opts.output && opts.format !== 'html') throw new UsageError(t(lang, 'import.outputWithOutDir'));
     return runBatch(inputs.files, opts.outDir, opts, read, io);
   }
   const file = inputs.files[0]!.path;
@@ -291,6 +294,9 @@ async function runBatch(files: InputFile[], outDir: string, opts: ImportCliOptio
   const written = new Map<string, string>();
   const rows: BatchRow[] = [];
   const lintResults = [];
+  // -f html -o DIR/: the site of the lint results, written as each report is imported and linted.
+  const site = opts.format === 'html' && opts.output ? new SiteWriter({ dir: opts.output, cwd: io.cwd ?? process.cwd(), lang }) : undefined;
+  const lint = opts.lint || site !== undefined;
   // One failing file never stops the batch: it becomes its row, with one line on stderr.
   const fail = (input: InputFile, message: string, notWritten = false) => {
     io.stderr.write(`${sanitize(input.path)}: ${message}\n`);
@@ -324,24 +330,26 @@ async function runBatch(files: InputFile[], outDir: string, opts: ImportCliOptio
     io.stderr.write(formatNotes(input.path, result, lang) + '\n');
     const warnings = result.notes.filter((n) => n.severity === 'warning').length;
     const row: BatchRow = { file: input.path, out, warnings, notes: result.notes.length - warnings };
-    if (opts.lint) {
-      const lintResult = lintSource(yamlText, out, { lang });
+    if (lint) {
+      let lintResult = lintSource(yamlText, out, { lang, keepData: site !== undefined, keepInfo: site !== undefined });
+      if (site) lintResult = site.add(lintResult, result.notes.map((n) => ({ severity: n.severity, line: n.line, message: formatNote(n, lang, result.template) })));
       lintResults.push(lintResult);
       row.errors = lintResult.errorCount;
       row.lintWarnings = lintResult.warningCount;
     }
     rows.push(row);
   }
-  if (opts.lint && lintResults.length > 0) {
+  site?.finish(lintResults);
+  if (lint && lintResults.length > 0) {
     const stylish = await loadFormatter('stylish');
     io.stdout.write(stylish(lintResults, { cwd: io.cwd ?? process.cwd(), color: false, lang }) + '\n');
   }
   const header = [t(lang, 'import.table.file'), t(lang, 'import.table.output'), t(lang, 'import.table.check'), t(lang, 'import.table.notes')];
-  if (opts.lint) header.push(t(lang, 'import.table.errors'), t(lang, 'import.table.lintWarnings'));
+  if (lint) header.push(t(lang, 'import.table.errors'), t(lang, 'import.table.lintWarnings'));
   const body = rows.map((r) => {
     const status = r.failed ? `✖ ${t(lang, r.notWritten ? 'import.table.notWritten' : 'import.table.failed')}` : sanitize(r.out!);
     const cells = [sanitize(r.file), status, String(r.warnings), String(r.notes)];
-    if (opts.lint) cells.push(String(r.errors ?? '-'), String(r.lintWarnings ?? '-'));
+    if (lint) cells.push(String(r.errors ?? '-'), String(r.lintWarnings ?? '-'));
     return cells;
   });
   io.stdout.write(table([header, ...body]) + '\n');
@@ -352,7 +360,7 @@ async function runBatch(files: InputFile[], outDir: string, opts: ImportCliOptio
       imported: rows.length - failed,
       failed,
       toCheck: rows.filter((r) => r.warnings > 0).length,
-      withErrors: opts.lint ? rows.filter((r) => (r.errors ?? 0) > 0).length : '-',
+      withErrors: lint ? rows.filter((r) => (r.errors ?? 0) > 0).length : '-',
     }) + '\n',
   );
   return failed > 0 ? 2 : rows.some((r) => (r.errors ?? 0) > 0) ? 1 : 0;

@@ -10,6 +10,7 @@ export function registerImport(program: Command, io: MainIO, state: CommandState
     .option('-o, --output <file>', '写入文件（默认输出到标准输出）')
     .option('--out-dir <dir>', '批量导入：每个输入写成该目录下的同名 .yaml，并打印汇总表')
     .option('--lint', '导入后立即检查生成的报告（位置为生成文件中的行列）')
+    .addOption(new Option('-f, --format <name>', '批量导入时检查结果的格式：stylish（默认）或 html（与 -o 文件夹/ 一起：写成网站，每份报告一页，附导入的核对与说明）').choices(['stylish', 'html']))
     .addOption(new Option('--input-type <type>', '输入类型（默认按扩展名；标准输入时必须给出）').choices(['txt', 'md', 'html', 'docx']))
     .addOption(new Option('--lang <lang>', '消息语言').choices(['zh', 'en']))
     .option('--max-file-size <size>', t(state.lang, 'opt.maxFileSize'))

@@ -21,6 +21,7 @@ export function registerLint(program: Command, io: MainIO, state: CommandState):
     .description(h('opt.lint'))
     .addOption(new Option('-f, --format <name>', t(state.lang, 'opt.format', { formats: FORMAT_NAMES.join('|') })).argParser(collect).default([]))
     .addOption(new Option('-o, --output <file>', h('opt.output')).argParser(collect).default([]))
+    .option('--html-clean-pages', h('opt.htmlCleanPages'))
     .addOption(new Option('--lang <lang>', h('opt.lang')).choices(['zh', 'en']))
     .option('--color', h('opt.color'))
     .option('--no-color', h('opt.noColor'))

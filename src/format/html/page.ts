@@ -53,7 +53,7 @@ ${results.map((r, i) => renderFileSection(r, i, lang, many)).join('\n')}
  * it, on hover, on keyboard focus and when a list entry links to it; its title stays the
  * fallback without script (and is lifted only while the box shows, so two tooltips never overlap).
  */
-const SCRIPT = `
+export const SCRIPT = `
 const tip = document.createElement('div');
 tip.className = 'rl-tip';
 tip.setAttribute('role', 'tooltip');
@@ -124,9 +124,9 @@ for (const table of document.querySelectorAll('table[data-sortable]')) {
   });
 }
 `;
-const SCRIPT_HASH = `sha256-${createHash('sha256').update(SCRIPT).digest('base64')}`;
+export const SCRIPT_HASH = `sha256-${createHash('sha256').update(SCRIPT).digest('base64')}`;
 
-const CSS = `
+export const CSS = `
 :root { --error: #c62828; --error-bg: #fdecea; --warning: #9a5b00; --warning-mark: #e09b00; --warning-bg: #fff3cd;
   --clean: #2e7d32; --clean-bg: #e8f5e9; --line: #d0d5dd; --muted: #5f6b7a; --ink: #1d2330; --bar: #4a6fa5; }
 * { box-sizing: border-box; }
