@@ -42,7 +42,8 @@ export async function loadConfig(cwd: string, explicit: string | undefined, lang
   if (parsed === undefined) return { file, base: dirname(file), config: {} };
   // Ajv is loaded only when there is a config to validate: a run without one starts faster.
   const { validateConfig } = await import('./validate.js');
-  return { file, base: dirname(file), config: validateConfig(parsed.data, { file: shown, doc: parsed.doc, lineCounter: parsed.lineCounter }, lang) };
+  // `~` alone is an empty config too.
+  return { file, base: dirname(file), config: validateConfig(parsed.data ?? {}, { file: shown, doc: parsed.doc, lineCounter: parsed.lineCounter }, lang) };
 }
 
 /**
