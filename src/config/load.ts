@@ -9,6 +9,7 @@ import { LIMITS, prescan } from '../parse/limits.js';
 import { parseText } from '../parse/parse.js';
 import { formatSize, InputError, readInput } from '../read/read-input.js';
 import type { Finding, Lang, Position } from '../types.js';
+import { sanitize } from '../util/sanitize.js';
 import { dotted } from './path.js';
 import type { LoadedConfig } from './types.js';
 
@@ -37,12 +38,14 @@ export async function loadConfig(cwd: string, explicit: string | undefined, lang
   const file = explicit !== undefined ? resolve(cwd, explicit) : findUp(cwd);
   if (file === undefined) return { base: cwd, config: {} };
   if (explicit !== undefined && !existsSync(file)) throw new ConfigError(t(lang, 'config.notFound', { file: explicit }));
-  const shown = display(cwd, file);
+  // A path or a key from the file system or the config is shown only made safe for a terminal.
+  const shown = sanitize(display(cwd, file));
   const parsed = parseConfig(readConfig(file, shown, lang), shown, lang);
   if (parsed === undefined) return { file, base: dirname(file), config: {} };
   // Ajv is loaded only when there is a config to validate: a run without one starts faster.
   const { validateConfig } = await import('./validate.js');
-  return { file, base: dirname(file), config: validateConfig(parsed.data, { file: shown, doc: parsed.doc, lineCounter: parsed.lineCounter }, lang) };
+  // `~` alone is an empty config too.
+  return { file, base: dirname(file), config: validateConfig(parsed.data ?? {}, { file: shown, doc: parsed.doc, lineCounter: parsed.lineCounter }, lang) };
 }
 
 /**
@@ -116,7 +119,7 @@ function entriesProblem(doc: Document.Parsed, lang: Lang): { offset: number; mes
     const { node, path } = stack.pop()!;
     if (isScalar(node)) {
       if (isGlob(path) && typeof node.value === 'string' && node.value.length > CONFIG_LIMITS.patternLength) {
-        return { offset: node.range?.[0] ?? 0, message: t(lang, 'config.patternTooLong', { at: dotted(path, lang), limit: CONFIG_LIMITS.patternLength }) };
+        return { offset: node.range?.[0] ?? 0, message: t(lang, 'config.patternTooLong', { at: sanitize(dotted(path, lang)), limit: CONFIG_LIMITS.patternLength }) };
       }
       continue;
     }
@@ -125,7 +128,7 @@ function entriesProblem(doc: Document.Parsed, lang: Lang): { offset: number; mes
     if (items.length > CONFIG_LIMITS.entries) {
       const extra = items[CONFIG_LIMITS.entries];
       const first = (isPair(extra) ? extra.key : extra) as Node | undefined;
-      return { offset: first?.range?.[0] ?? node.range?.[0] ?? 0, message: t(lang, 'config.tooManyEntries', { at: dotted(path, lang), limit: CONFIG_LIMITS.entries }) };
+      return { offset: first?.range?.[0] ?? node.range?.[0] ?? 0, message: t(lang, 'config.tooManyEntries', { at: sanitize(dotted(path, lang)), limit: CONFIG_LIMITS.entries }) };
     }
     // Pushed last to first, so that the first problem in the file is the one reported.
     for (let i = items.length - 1; i >= 0; i--) {
