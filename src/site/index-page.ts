@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { t } from '../i18n/index.js';
 import { escapeHtml } from '../format/html/escape.js';
-import { CSS } from '../format/html/page.js';
+import { CSP, documentHead, CSS } from '../format/html/page.js';
 import { ruleShortName } from '../format/html/rule-names.js';
 import { countRules, renderRuleChart, renderStats } from '../format/html/summary.js';
 import { relativePath } from '../format/paths.js';
 import type { FileResult, Lang } from '../types.js';
-import { CSP, SITE_CSS } from './report-page.js';
+import { SITE_CSS } from './report-page.js';
 
 /** What the index knows of a report besides its result: its page, and the notes of an import. */
 export interface IndexEntry {
@@ -89,16 +89,7 @@ export function renderIndexPage(results: readonly FileResult[], entries: Readonl
       )}</p>`
     : '';
 
-  return `<!DOCTYPE html>
-<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CSP(INDEX_SCRIPT_HASH)}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="report-lint">
-<title>${escapeHtml(t(lang, 'html.title'))}</title>
-<style>${CSS}${SITE_CSS}${INDEX_CSS}</style>
-</head>
+  return `${documentHead(lang, CSP(INDEX_SCRIPT_HASH), t(lang, 'html.title'), CSS + SITE_CSS + INDEX_CSS)}
 <body class="rl-many rl-site-index">
 <div class="rl-page">
 <header id="top" class="rl-header"><h1>${escapeHtml(t(lang, 'html.title'))}</h1><p class="rl-generator">${escapeHtml(t(lang, 'html.generator'))}</p></header>

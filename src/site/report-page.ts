@@ -1,7 +1,7 @@
 import { t } from '../i18n/index.js';
 import { escapeHtml } from '../format/html/escape.js';
 import { renderFileSection } from '../format/html/file-section.js';
-import { CSS, SCRIPT, SCRIPT_HASH } from '../format/html/page.js';
+import { CSP, documentHead, CSS, SCRIPT, SCRIPT_HASH } from '../format/html/page.js';
 import type { FileResult, Lang } from '../types.js';
 
 /** A note an import left on a report (核对/说明, src/import/notes.ts), as its page shows it above the tables. */
@@ -11,9 +11,6 @@ export interface PageNote {
   line?: number;
 }
 
-/** Same rules as the single page: nothing fetched, only the page's own script runs. */
-export const CSP = (scriptHash: string) =>
-  `default-src 'none'; style-src 'unsafe-inline'; script-src '${scriptHash}'; img-src data:; base-uri 'none'; form-action 'none'`;
 
 export const SITE_CSS = `
 .rl-crumb { margin: 0 0 6px; font-size: 13px; }
@@ -43,16 +40,7 @@ export function renderReportPage(result: FileResult, lang: Lang, notes: readonly
           )
           .join('') +
         '</ol></section>';
-  return `<!DOCTYPE html>
-<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CSP(SCRIPT_HASH)}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="report-lint">
-<title>${escapeHtml(title)}</title>
-<style>${CSS}${SITE_CSS}</style>
-</head>
+  return `${documentHead(lang, CSP(SCRIPT_HASH), title, CSS + SITE_CSS)}
 <body class="rl-single">
 <div class="rl-page">
 <header id="top" class="rl-header"><p class="rl-crumb"><a href="../index.html" class="rl-to-index">${escapeHtml(t(lang, 'site.toIndex'))}</a></p><h1>${escapeHtml(t(lang, 'html.title'))}</h1><p class="rl-generator">${escapeHtml(t(lang, 'html.generator'))}</p></header>

@@ -5,6 +5,27 @@ import { escapeHtml } from './escape.js';
 import { renderFileSection } from './file-section.js';
 import { countRules, renderAgencyTable, renderRuleChart, renderStats } from './summary.js';
 
+/** Every page's policy: nothing fetched, only the page's own script (by its hash) runs. */
+export const CSP = (scriptHash: string) =>
+  `default-src 'none'; style-src 'unsafe-inline'; script-src '${scriptHash}'; img-src data:; base-uri 'none'; form-action 'none'`;
+
+/**
+ * The start of every page report-lint writes (the HTML report, the site's index and report
+ * pages): language, the Content-Security-Policy that forbids every fetch, title and inline CSS.
+ */
+export function documentHead(lang: Lang, csp: string, title: string, css: string): string {
+  return `<!DOCTYPE html>
+<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="report-lint">
+<title>${escapeHtml(title)}</title>
+<style>${css}</style>
+</head>`;
+}
+
 /**
  * The whole page: one standalone file with its CSS and its one small script inline. The
  * Content-Security-Policy forbids every fetch (`default-src 'none'`), so the page works
@@ -13,7 +34,7 @@ import { countRules, renderAgencyTable, renderRuleChart, renderStats } from './s
 export function renderPage(results: readonly FileResult[], lang: Lang): string {
   const many = results.length > 1;
   const rules = countRules(results);
-  const csp = `default-src 'none'; style-src 'unsafe-inline'; script-src '${SCRIPT_HASH}'; img-src data:; base-uri 'none'; form-action 'none'`;
+  const csp = CSP(SCRIPT_HASH);
   const summary: string[] = [renderStats(results, lang)];
   if (results.length === 0) summary.push(`<p class="rl-note">${escapeHtml(t(lang, 'html.noFiles'))}</p>`);
   if (results.some((r) => r.diagnostics.length > 0)) summary.push(`<p class="rl-legend">${escapeHtml(t(lang, 'html.legend'))}</p>`);
@@ -21,16 +42,7 @@ export function renderPage(results: readonly FileResult[], lang: Lang): string {
     summary.push(renderAgencyTable(results, rules, lang));
     summary.push(renderRuleChart(rules, lang));
   }
-  return `<!DOCTYPE html>
-<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="report-lint">
-<title>${escapeHtml(t(lang, 'html.title'))}</title>
-<style>${CSS}</style>
-</head>
+  return `${documentHead(lang, csp, t(lang, 'html.title'), CSS)}
 <body class="${many ? 'rl-many' : 'rl-single'}">
 <div class="rl-page">
 <header id="top" class="rl-header"><h1>${escapeHtml(t(lang, 'html.title'))}</h1><p class="rl-generator">${escapeHtml(t(lang, 'html.generator'))}</p></header>
