@@ -257,6 +257,10 @@ describe('import: the files it writes', () => {
     // One folder named: the tree below it, as before.
     expect(runMeasured(['import', 'c1', '--out-dir', 'out3'], { cwd: dir }).code).toBe(0);
     expect(readdirSync(join(dir, 'out3'))).toEqual(['r.yaml']);
+    // A file named twice (by itself and in its folder) is one input, not a collision.
+    const twice = runMeasured(['import', 'c1', 'c1/r.txt', '--out-dir', 'out4'], { cwd: dir });
+    expect(twice.code, twice.stderr).toBe(0);
+    expect(readdirSync(join(dir, 'out4'))).toEqual(['r.yaml']);
   });
 
   it('same stem in one folder keeps the extensions; a name still taken twice is refused for the later input', () => {
