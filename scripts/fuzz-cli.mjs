@@ -116,6 +116,9 @@ export async function fuzzCli({ mode, seed, runs, slowMs, record }) {
   );
   watchdog.unref();
 
+  // A library's process warning goes to the real stderr, past io.stderr: a line the user sees too.
+  const warnings = [];
+  process.on('warning', (warning) => warnings.push(String(warning.message)));
   const byKind = {};
   let slowest = { ms: 0, kind: '' };
   let peakMb = 0;
@@ -170,6 +173,7 @@ export async function fuzzCli({ mode, seed, runs, slowMs, record }) {
     if (ms > slowest.ms) slowest = { ms, kind };
     const problems = commonProblems(r, { singleFailure: !batch });
     if (one.command === 'render' && r.code === 0) problems.push(...renderProblems(one.toFile ? readFileSync(join(dir, 'out', `r.${one.to}`), 'utf8') : r.stdout, one.to));
+    if (warnings.length > 0) problems.push(`process warning on stderr: ${warnings.splice(0).join(' | ').slice(0, 300)}`);
     if (ms > slowMs) problems.push(`took ${Math.round(ms)} ms (limit ${slowMs})`);
     if (mb > MEMORY_LIMIT_MB) problems.push(`peak memory ${mb} MB (limit ${MEMORY_LIMIT_MB})`);
     if (problems.length > 0) throw new Error(`report-lint ${argv.join(' ')} (${kind}, files kept in ${dir}):\n${problems.slice(0, 5).join('\n')}`);
@@ -201,7 +205,7 @@ function writeRecord({ mode, seed, runs, details, counts, seconds, ok, summary, 
     `Reproduce with \`npm run fuzz -- --mode ${mode} --seed ${seed} --runs ${runs}\`.\n\n` +
     `| | |\n|---|---|\n| date | ${new Date().toISOString()} |\n| seed | ${seed} |\n| inputs | ${details.numRuns} (${counts}) |\n| duration | ${seconds} s |\n| slowest input | ${Math.round(slowest.ms)} ms (${slowest.kind}) |\n| peak memory (whole process) | ${peakMb} MB |\n| node | ${process.version} |\n| result | ${ok ? 'no findings' : 'FINDING (see below)'} |\n\n` +
     `Each input is one command line on generated files: \`import\` of mutated published reports (txt, md, html; UTF-8, GB18030, UTF-16, Latin-1), of mutated or hostile .docx files (lying sizes, stored and duplicated entries, flipped and cut bytes, zip bombs, 1,000+ entries, deep and wide XML, DOCTYPE), single, from standard input, with -o, --lint, and in batches of two with --out-dir; \`render\` (md, html, txt; stdout and -o) of mutated reports and of reports with markup in their values; \`--fix\` and \`--fix-dry-run\` of mutated reports. ` +
-    `Checked on every input: finished within ${slowMs} ms; the process stayed under 500 MB (sampled every 50 ms); exit 0, 1 or 2; no stack trace and no internal error; a single input that fails says so in one line on stderr; rendered Markdown holds no \`<\`, rendered HTML only its own tags, and neither any control or bidi character.\n` +
+    `Checked on every input: finished within ${slowMs} ms; the process stayed under 500 MB (sampled every 50 ms); exit 0, 1 or 2; no stack trace, no internal error, no process warning; a single input that fails says so in one line on stderr; rendered Markdown holds no \`<\`, rendered HTML only its own tags, and neither any control or bidi character.\n` +
     (ok ? '' : `\n\`\`\`\n${summary[2]}\n\`\`\`\n`) +
     `${end}\n`;
   let text = readFileSync(file, 'utf8');

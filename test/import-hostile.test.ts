@@ -111,7 +111,15 @@ describe('import: a .docx zip bomb is refused from its zip directory, or while i
 describe('import: text and HTML of any size and shape', () => {
   const seed = () => readFileSync(SEED, 'utf8');
 
-  it('a 3 MB .txt whose table section runs on for 150,000 blank lines imports (the old code overflowed the stack)', () => {
+  it('a 3 MB .txt whose table section has 150,000 lines: one clear line (the old code overflowed the stack: internal error)', () => {
+    const dir = folder('txt-lines');
+    const text = seed().replace(/^#### 五、/m, '12345678901234567890\n'.repeat(150_000) + '#### 五、');
+    expect(text.length).toBeGreaterThan(3_000_000);
+    writeFileSync(join(dir, 'long.txt'), text);
+    expectRefused(runMeasured(['import', 'long.txt', '-o', 'long.yaml'], { cwd: dir }), /long\.txt 的表格部分有 > 20,000 个单元格/, '150,000 lines');
+  });
+
+  it('a 3 MB .txt whose table section runs on for 150,000 blank lines imports: blank lines are not cells', () => {
     const dir = folder('txt');
     // The blank lines follow 四's table: they are blocks of a table section, with no cells.
     const text = seed().replace(/^#### 五、/m, `${' '.repeat(19)}\n`.repeat(150_000) + '#### 五、');
@@ -249,6 +257,10 @@ describe('import: the files it writes', () => {
     // One folder named: the tree below it, as before.
     expect(runMeasured(['import', 'c1', '--out-dir', 'out3'], { cwd: dir }).code).toBe(0);
     expect(readdirSync(join(dir, 'out3'))).toEqual(['r.yaml']);
+    // A file named twice (by itself and in its folder) is one input, not a collision.
+    const twice = runMeasured(['import', 'c1', 'c1/r.txt', '--out-dir', 'out4'], { cwd: dir });
+    expect(twice.code, twice.stderr).toBe(0);
+    expect(readdirSync(join(dir, 'out4'))).toEqual(['r.yaml']);
   });
 
   it('same stem in one folder keeps the extensions; a name still taken twice is refused for the later input', () => {

@@ -131,11 +131,18 @@ interface InputFile {
  */
 function expandInputs(paths: string[], lang: Lang): { files: InputFile[]; batch: boolean } {
   const files: InputFile[] = [];
+  // A file named twice (`import in in/a.txt`) is imported once, as lint lints it once.
+  const seen = new Set<string>();
+  const add = (file: InputFile) => {
+    const key = file.path === '-' ? '-' : resolve(file.path);
+    if (!seen.has(key)) files.push(file);
+    seen.add(key);
+  };
   let batch = paths.length > 1;
   for (const p of paths) {
     if (p === '-') {
       if (paths.length > 1) throw new UsageError(t(lang, 'import.stdinAlone'));
-      files.push({ path: p, root: '' });
+      add({ path: p, root: '' });
       continue;
     }
     let isDir = false;
@@ -145,11 +152,11 @@ function expandInputs(paths: string[], lang: Lang): { files: InputFile[]; batch:
       isDir = false;
     }
     if (!isDir) {
-      files.push({ path: p, root: dirname(resolve(p)) });
+      add({ path: p, root: dirname(resolve(p)) });
       continue;
     }
     batch = true;
-    walkFolder(p, (file) => files.push({ path: file, root: resolve(p) }));
+    walkFolder(p, (file) => add({ path: file, root: resolve(p) }));
   }
   return { files, batch };
 }

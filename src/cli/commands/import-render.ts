@@ -8,7 +8,7 @@ export function registerImport(program: Command, io: MainIO, state: CommandState
     .command('import [files...]')
     .description('把已发布的年报（纯文本、Markdown、网页、Word）转换为报告文件（YAML）；- 表示标准输入；目录或多个文件需配合 --out-dir')
     .option('-o, --output <file>', '写入文件（默认输出到标准输出）')
-    .option('--out-dir <dir>', '批量导入：每个输入写成该目录下的同名 .yaml，并打印汇总表')
+    .option('--out-dir <dir>', '批量导入：每个输入写成该目录下的 .yaml（按输入的目录结构；已有的文件不覆盖，除非 --force），并打印汇总表')
     .option('--lint', '导入后立即检查生成的报告（位置为生成文件中的行列）')
     .addOption(new Option('-f, --format <name>', '批量导入时检查结果的格式：stylish（默认）或 html（与 -o 文件夹/ 一起：写成网站，每份报告一页，附导入的核对与说明）').choices(['stylish', 'html']))
     .addOption(new Option('--input-type <type>', '输入类型（默认按扩展名；标准输入时必须给出）').choices(['txt', 'md', 'html', 'docx']))
