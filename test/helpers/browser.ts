@@ -68,10 +68,10 @@ export function findBrowser(env: NodeJS.ProcessEnv = process.env, places: string
   return [...onPath, ...places].find(isFile);
 }
 
+const NOT_FOUND = 'no Chromium or Chrome on this machine (looked at REPORT_LINT_CHROMIUM / CHROME_PATH, on PATH and at the usual places)';
+
 /** What the tests say when they skip: on every skipped test and once on stderr. */
-export const NO_BROWSER_NOTICE =
-  'no Chromium or Chrome on this machine (looked on PATH, at the usual places, and at REPORT_LINT_CHROMIUM / CHROME_PATH): ' +
-  'the browser tests of the HTML report are SKIPPED. Install chromium or Chrome to run them; REPORT_LINT_REQUIRE_BROWSER=1 makes this a failure (CI).';
+export const NO_BROWSER_NOTICE = `${NOT_FOUND}: the browser tests of the HTML report are SKIPPED. Install chromium or Chrome to run them; REPORT_LINT_REQUIRE_BROWSER=1 makes this a failure (CI).`;
 
 export interface BrowserSession {
   context: BrowserContext;
@@ -82,7 +82,7 @@ export interface BrowserSession {
 export async function launchBrowser(): Promise<BrowserSession> {
   const executable = findBrowser();
   if (!executable || !existsSync(executable)) {
-    throw new Error(`The HTML report tests need a browser: ${executable ? `${executable} does not exist` : NO_BROWSER_NOTICE}`);
+    throw new Error(`The HTML report tests need a browser (REPORT_LINT_REQUIRE_BROWSER=1): ${executable ? `${executable} does not exist` : NOT_FOUND}. .ci/run installs Debian's chromium.`);
   }
   const profile = mkdtempSync(join(tmpdir(), 'report-lint-chromium-'));
   let context: BrowserContext;
