@@ -4,6 +4,7 @@ import { registerImport, registerRender } from './commands/import-render.js';
 import { registerInit } from './commands/init.js';
 import { registerLint } from './commands/lint.js';
 import { registerRules } from './commands/rules.js';
+import { registerSchema } from './commands/schema.js';
 import { commanderErrorLine, langOf } from './messages.js';
 import { ConfigError, UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
@@ -29,6 +30,7 @@ export async function main(io: MainIO): Promise<number> {
     registerImport(program, io, state);
     registerRender(program, io, state);
     registerRules(program, io, state);
+    registerSchema(program, io, state);
     await program.parseAsync(io.argv, { from: 'user' });
     return state.code;
   } catch (error) {

@@ -1,10 +1,13 @@
 import { existsSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { MainIO } from '../io.js';
 import { UsageError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import type { Template } from '../report-shape.js';
-import { SCHEMA_DIR } from '../check/schema/schemas.js';
+import type { Lang } from '../types.js';
+import { sanitize } from '../util/sanitize.js';
 import { blankJson, blankYaml } from './generate.js';
+import { schemaRefFor } from './schema-copy.js';
 
 export interface InitCliOptions {
   year: string;
@@ -16,7 +19,7 @@ export interface InitCliOptions {
 }
 
 /** `report-lint init`: write a blank report of the right template; returns the exit code. */
-export function runInit(opts: InitCliOptions, io: MainIO): number {
+export function runInit(opts: InitCliOptions, io: MainIO, lang: Lang = 'zh'): number {
   if (!/^\d{4}$/.test(opts.year)) throw new UsageError(`--year 应为四位数年份，实为 ${opts.year}`);
   const year = Number(opts.year);
   if (year < 2019) throw new UsageError(`${year} 年度早于两种官方年报格式（2019 年起施行），无法生成`);
@@ -34,11 +37,17 @@ export function runInit(opts: InitCliOptions, io: MainIO): number {
   if (extension && extension !== format) throw new UsageError(`输出文件 ${out} 的扩展名与 --format ${format} 不符`);
   if (out && existsSync(out) && !opts.force) throw new UsageError(`文件已存在：${out}（不会覆盖；确需覆盖请加 --force）`);
 
-  const schemaFile = SCHEMA_DIR + `report-${fitting}.schema.json`;
-  const options = { template: fitting, year, agency, schemaRef: schemaRef(schemaFile, out, io.cwd) };
+  const cwd = io.cwd ?? process.cwd();
+  // On stdout the report is redirected into a file of the working directory, as a rule.
+  const schema = schemaRefFor(fitting, out ? dirname(resolve(cwd, out)) : cwd, cwd);
+  const options = { template: fitting, year, agency, schemaRef: schema.ref };
   const text = format === 'json' ? blankJson(options) : blankYaml(options);
+  const hint = () => {
+    if (schema.missing) io.stderr.write(t(lang, 'init.schemaMissing', { ref: sanitize(schema.ref), command: sanitize(schema.missing) }) + '\n');
+  };
   if (!out) {
     io.stdout.write(text);
+    hint();
     return 0;
   }
   try {
@@ -47,19 +56,6 @@ export function runInit(opts: InitCliOptions, io: MainIO): number {
     throw new UsageError(`无法写入 ${out}：${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
   io.stderr.write(`已生成 ${out}（${agency} ${year} 年度，template ${fitting}）。填写后运行：report-lint --fix ${out}\n`);
+  hint();
   return 0;
-}
-
-/**
- * The schema reference editors resolve (yaml-language-server and VS Code resolve a relative path
- * against the file): relative when the output file and the installed schemas share a folder
- * below the file-system root, absolute otherwise (and on stdout, where there is no file yet).
- */
-export function schemaRef(schemaFile: string, output: string | undefined, cwd = process.cwd()): string {
-  if (!output) return schemaFile;
-  const from = dirname(resolve(cwd, output));
-  const rel = relative(from, schemaFile);
-  const climbsToRoot = rel.split(sep).filter((s) => s === '..').length >= from.split(sep).filter(Boolean).length;
-  if (isAbsolute(rel) || climbsToRoot) return schemaFile;
-  return rel.split(sep).join('/');
 }

@@ -14,6 +14,6 @@ export function registerInit(program: Command, io: MainIO, state: CommandState):
     .option('--force', '覆盖已存在的文件')
     .action(async (opts) => {
       const { runInit } = await import('../../init/run.js');
-      state.code = runInit(opts, io);
+      state.code = runInit(opts, io, state.lang);
     });
 }
