@@ -11,7 +11,7 @@
  * packages from npm's cache, the build): minutes, not seconds.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -32,8 +32,20 @@ const git = (cwd: string, ...args: string[]) => {
   return r.stdout;
 };
 
+/**
+ * package.json as the repository has it: while test/package.test.ts runs `npm pack`, the file is
+ * the packed copy without `prepare` for a moment (scripts/pack.mjs); wait for the original.
+ */
+async function repositoryManifest(): Promise<Buffer> {
+  for (let waited = 0; ; waited += 200) {
+    const text = readFileSync('package.json');
+    if ((JSON.parse(text.toString('utf8')) as { scripts?: Record<string, string> }).scripts?.prepare || waited > 120_000) return text;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 /** The working tree as a repository of its own: what a user's pre-commit would clone at a tag. */
-function scratchClone(): string {
+async function scratchClone(): Promise<string> {
   const repo = join(dir, 'report-lint');
   const files = git(process.cwd(), 'ls-files', '-z', '--cached', '--others', '--exclude-standard').split('\0').filter(Boolean);
   for (const file of files) {
@@ -45,7 +57,8 @@ function scratchClone(): string {
     }
     if (!isFile) continue;
     mkdirSync(dirname(join(repo, file)), { recursive: true });
-    cpSync(file, join(repo, file));
+    if (file === 'package.json') writeFileSync(join(repo, file), await repositoryManifest());
+    else cpSync(file, join(repo, file));
   }
   git(repo, 'init', '-q');
   git(repo, 'add', '-A');
@@ -85,7 +98,7 @@ describe('the pre-commit hook, installed by the real pre-commit', () => {
     `pre-commit try-repo: a clean report passes (exit 0), a report with a mistake fails (exit 1) with its diagnostic${FOUND ? ` (${version.stdout.trim()})` : ''}`,
     async () => {
       expect(FOUND, NOTICE).toBe(true);
-      const hookRepo = scratchClone();
+      const hookRepo = await scratchClone();
       const reports = reportsRepo();
       // Both at once: each installs the hook into its own environment.
       const [good, bad] = await Promise.all([
