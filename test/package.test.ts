@@ -182,3 +182,23 @@ describe('npx and a global install', () => {
     expect(trace(r.stderr)).toEqual(['report-lint [bundle] fast-start: bundle, code cache accepted']);
   }, 180_000);
 });
+
+describe('the README tells users to run a pinned version', () => {
+  const readme = readFileSync('README.md', 'utf8');
+  const version = (JSON.parse(manifestBefore.toString('utf8')) as { version: string }).version;
+
+  it('every `npx --yes report-lint` names the version (an unpinned one runs whatever is published under the name)', () => {
+    const runs = [...readme.matchAll(/npx --yes report-lint(\S*)/g)].map((m) => m[1]);
+    expect(runs.length).toBeGreaterThanOrEqual(3);
+    expect(runs.filter((pin) => pin !== `@${version}`)).toEqual([]);
+  });
+
+  it('has an Install section after the quick start, with the devDependency and the global install', () => {
+    const install = readme.indexOf('## 安装 · Install');
+    expect(install).toBeGreaterThan(readme.indexOf('## 快速开始 · Quick start'));
+    const section = readme.slice(install, readme.indexOf('\n## ', install + 1));
+    expect(section).toContain(`npm i -D report-lint@${version}`);
+    expect(section).toContain(`npm i -g report-lint@${version}`);
+    expect(section).toContain('report-lint schema --template 2021 -o schemas');
+  });
+});
