@@ -183,6 +183,11 @@ async function warmWorker(source) {
     { eval: true, workerData: { source, port: port2 }, transferList: [port2], resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } },
   );
   try {
+    // Its first message says it is ready for batches (src/parallel/worker.ts).
+    await new Promise((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    });
     for (const options of [{ lang: 'zh', keepData: false }, { lang: 'en', keepData: false }]) {
       const answers = await new Promise((resolve, reject) => {
         worker.once('message', resolve);

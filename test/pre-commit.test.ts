@@ -24,7 +24,7 @@ const NOTICE = `pre-commit not found (${PRE_COMMIT}; set REPORT_LINT_PRE_COMMIT 
 if (!FOUND && !REQUIRED) process.stderr.write(`\n⚠ test/pre-commit.test.ts: ${NOTICE}\n\n`);
 
 const dir = mkdtempSync(join(tmpdir(), 'report-lint-pre-commit-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => rmSync(dir, { recursive: true, force: true }), 120_000);
 
 const git = (cwd: string, ...args: string[]) => {
   const r = spawnSync('git', ['-c', 'user.name=report-lint test', '-c', 'user.email=test@report-lint.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd, encoding: 'utf8' });

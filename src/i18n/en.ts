@@ -219,7 +219,7 @@ export const en: Record<MessageKey, string> = {
   'opt.fix': 'fill in or correct the totals that follow from their parts',
   'opt.fixDryRun': 'show what --fix would change (a diff) without writing',
   'opt.previous': "last year's report, for the cross-year checks",
-  'opt.jobs': 'worker threads (default: the CPU count for 200+ files, else none; 1 = no worker threads)',
+  'opt.jobs': 'worker threads (default: the CPU count for 200+ files when the files left would take one thread longer than starting the workers, else none; 1 = no worker threads)',
   'opt.encoding': 'read files in this encoding, e.g. gb18030',
   'opt.maxFileSize': 'do not read files larger than this (default 10MB)',
   'opt.debug': 'print the stack trace of an internal error',
