@@ -164,11 +164,11 @@ async function main() {
   const c = { floor: median(cold.floor), lint: median(cold.lint), installed: median(cold.installed), ajv: median(cold.ajv) };
 
   log(`bench: ${JOBS_FILES} YAML files, default (worker threads from 200 files) against --jobs 1, ${COLD_RUNS} runs each`);
-  const [jobsInstalled, oneInstalled, jobsClone, oneClone] = await repeatInterleaved(
-    [installed(jobsFolder), installed('--jobs', '1', jobsFolder), reportLint(jobsFolder), reportLint('--jobs', '1', jobsFolder)],
+  const [jobsInstalled, oneInstalled, twoInstalled, jobsClone, oneClone, twoClone] = await repeatInterleaved(
+    [installed(jobsFolder), installed('--jobs', '1', jobsFolder), installed('--jobs', '2', jobsFolder), reportLint(jobsFolder), reportLint('--jobs', '1', jobsFolder), reportLint('--jobs', '2', jobsFolder)],
     COLD_RUNS,
   );
-  const jobs = { installed: { threads: jobsInstalled, one: oneInstalled }, clone: { threads: jobsClone, one: oneClone } };
+  const jobs = { installed: { threads: jobsInstalled, one: oneInstalled, two: twoInstalled }, clone: { threads: jobsClone, one: oneClone, two: twoClone } };
 
   const batches = [];
   for (const format of ['yaml', 'json']) {
@@ -205,12 +205,12 @@ async function main() {
   out.push(`| \`ajv validate\` (ajv-cli) | ${fmt(c.ajv, 3)} | ${fmt(c.ajv / c.floor)} |`, '');
   out.push(`## ${JOBS_FILES} files: worker threads against one thread`, '');
   out.push(
-    `${JOBS_FILES} YAML files is where a default run starts worker threads (one per core); \`--jobs 1\` lints in the main thread. The threads must not make such a run slower.`,
+    `From ${JOBS_FILES} files a default run may use worker threads (one per core): it lints the first batch itself and starts workers only when the rest would take one thread longer than starting them (src/parallel/run.ts), so such a run must not be slower than \`--jobs 1\` (the main thread only). \`--jobs 2\` starts two workers at once, as asked: for this few files it pays their start-up.`,
     '',
   );
-  out.push('| report-lint | default (threads) s | `--jobs 1` s | threads / one thread |', '|---|---:|---:|---:|');
+  out.push('| report-lint | default s | `--jobs 1` s | default / `--jobs 1` | `--jobs 2` s | `--jobs 2` / `--jobs 1` |', '|---|---:|---:|---:|---:|---:|');
   for (const [name, j] of [['installed package', jobs.installed], ['clone', jobs.clone]]) {
-    out.push(`| ${name} | ${fmt(j.threads.seconds, 3)} | ${fmt(j.one.seconds, 3)} | ${fmt(j.threads.seconds / j.one.seconds)} |`);
+    out.push(`| ${name} | ${fmt(j.threads.seconds, 3)} | ${fmt(j.one.seconds, 3)} | ${fmt(j.threads.seconds / j.one.seconds)} | ${fmt(j.two.seconds, 3)} | ${fmt(j.two.seconds / j.one.seconds)} |`);
   }
   out.push('');
   out.push('## Batches', '');
@@ -242,7 +242,8 @@ async function main() {
       const b = by(format, large);
       if (b) targets.push(`| ${name}: ${large} ${format.toUpperCase()} files ≥ ${want}× ajv-cli files/s | ${fmt(b.ajv.seconds / b[key].seconds)}× | ${verdict(b.ajv.seconds / b[key].seconds >= want)} |`);
     }
-    targets.push(`| ${name}: ${JOBS_FILES} files, default threads not slower than \`--jobs 1\` | ${fmt(j.threads.seconds / j.one.seconds)}× | ${verdict(j.threads.seconds <= j.one.seconds)} |`);
+    // Two medians of the same code path differ by noise: 'not slower' allows 3%.
+    targets.push(`| ${name}: ${JOBS_FILES} files, a default (threaded) run not slower than \`--jobs 1\` | ${fmt(j.threads.seconds / j.one.seconds)}× | ${verdict(j.threads.seconds <= j.one.seconds * 1.03)} |`);
     if (small !== large) {
       for (const format of ['yaml', 'json']) {
         const sm = by(format, small);
@@ -257,7 +258,7 @@ async function main() {
   out.push('Raw times (s): cold start installed / clone (floor):', '');
   out.push(`- one file: ${cold.installed.map((x) => fmt(x, 3)).join(', ')} / ${cold.lint.map((x) => fmt(x, 3)).join(', ')} (floor ${cold.floor.map((x) => fmt(x, 3)).join(', ')})`);
   for (const [name, j] of [['installed', jobs.installed], ['clone', jobs.clone]]) {
-    out.push(`- ${JOBS_FILES} files, ${name}: threads ${j.threads.all.map((x) => fmt(x, 3)).join(', ')} / --jobs 1 ${j.one.all.map((x) => fmt(x, 3)).join(', ')}`);
+    out.push(`- ${JOBS_FILES} files, ${name}: default ${j.threads.all.map((x) => fmt(x, 3)).join(', ')} / --jobs 1 ${j.one.all.map((x) => fmt(x, 3)).join(', ')} / --jobs 2 ${j.two.all.map((x) => fmt(x, 3)).join(', ')}`);
   }
   out.push('', 'Batches, installed / clone / ajv-cli (read-only floor):', '');
   for (const b of batches) out.push(`- ${b.size} ${b.format}: ${b.installed.all.map((x) => fmt(x)).join(', ')} / ${b.lint.all.map((x) => fmt(x)).join(', ')} / ${b.ajv.all.map((x) => fmt(x)).join(', ')} (floor ${b.floor.all.map((x) => fmt(x)).join(', ')})`);
