@@ -57,8 +57,8 @@ export const workersPay = (filesLeft: number, perFileMs: number, startedUpMs: nu
  * A default run (no --jobs) starts in this thread: it lints the first batch, and starts workers
  * only when the rest, at that batch's pace, would take longer than starting them
  * (WORKER_START_FACTOR); while they start, this thread goes on linting, and hands out batches once
- * one is ready. So threads never make a run slower than one thread by more than the cost of
- * deciding, and this thread's heap stays small on long runs (workers do most of the work).
+ * one is ready. So a run that workers would not speed up stays in one thread, no thread waits
+ * idle for the workers, and this thread's heap stays small on long runs (workers do the most).
  * `--jobs N` starts N workers at once and only hands out batches.
  */
 export async function lintFiles(
