@@ -11,8 +11,9 @@
 //
 // A CommonJS file skips the ESM loader's resolve/link/translate, and the code cache (made after
 // a warm-up run, so it holds the functions a run compiles) skips most of the compiling. A
-// loader uses a bundle only while it is newer than dist/check/lint.js (a plain `tsc` rebuild
-// makes it stale and the loader falls back to the plain build), and a cache only with the
+// loader uses a bundle only when the bundle ends with the build id written into
+// dist/cached-bundle.cjs at the end of this script (a plain `tsc` rebuild writes the
+// placeholder back and the loaders fall back to the plain build), and a cache only with the
 // bundle text it was made for.
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,12 +23,14 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { build } from 'rolldown';
+import { buildId } from './build-id.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = `${ROOT}dist/`;
 const bundles = createRequire(import.meta.url)(`${DIST}cached-bundle.cjs`);
 const fastStartLoader = createRequire(import.meta.url)(`${DIST}cli/fast-start-loader.cjs`);
 const OUT = `${DIST}fast-start`;
+const BUILD_ID = buildId(ROOT);
 rmSync(OUT, { recursive: true, force: true });
 mkdirSync(OUT, { recursive: true });
 
@@ -116,10 +119,10 @@ const writeWhole = (file, data) => {
   renameSync(`${file}.${process.pid}.tmp`, file);
 };
 
-/** The bundle text sealed with its cache key, written; the key for the cache file. */
+/** The bundle text sealed with the build id and its cache key, written; the key for the cache file. */
 function writeBundle(name, code) {
   const key = createHash('sha256').update(code).digest('hex').slice(0, 32);
-  const source = bundles.sealBundle(code, key);
+  const source = bundles.sealBundle(code, BUILD_ID, key);
   writeWhole(bundles.bundleFile(name), source);
   return { key, source };
 }
@@ -180,6 +183,11 @@ async function warmWorker(source) {
     { eval: true, workerData: { source, port: port2 }, transferList: [port2], resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } },
   );
   try {
+    // Its first message says it is ready for batches (src/parallel/worker.ts).
+    await new Promise((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    });
     for (const options of [{ lang: 'zh', keepData: false }, { lang: 'en', keepData: false }]) {
       const answers = await new Promise((resolve, reject) => {
         worker.once('message', resolve);
@@ -235,4 +243,13 @@ async function warmWorker(source) {
     rmSync(cwd, { recursive: true, force: true });
   }
   writeWhole(bundles.cacheFileOf('cli'), bundles.cacheFileBytes(key, script.createCachedData()));
+}
+
+// Last, when every bundle and cache is written: the loader takes the bundles of this build.
+{
+  const loader = `${DIST}cached-bundle.cjs`;
+  const text = readFileSync(loader, 'utf8');
+  const placeholder = /^const BUILD_ID = '[^']*';$/m;
+  if (!placeholder.test(text)) throw new Error(`${loader}: no BUILD_ID line to write the build id into`);
+  writeWhole(loader, text.replace(placeholder, `const BUILD_ID = '${BUILD_ID}';`));
 }

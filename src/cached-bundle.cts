@@ -20,27 +20,51 @@ const DIR = path.join(__dirname, 'fast-start');
 type BundleName = 'fast-start' | 'worker' | 'cli';
 const bundleFile = (name: BundleName): string => path.join(DIR, `${name}.cjs`);
 const cacheFileOf = (name: BundleName): string => path.join(DIR, `${name}.cache`);
-/** A bundle is used only while it is newer than this (a plain `tsc` rebuild makes it stale). */
-const COMPILED = path.join(__dirname, 'check', 'lint.js');
-
-/** The last line of a bundle names the code cache made for exactly this text. */
-const KEY_LINE = /\n\/\/ code-cache-key: ([0-9a-f]{32})\n$/;
-const KEY_LENGTH = 32;
 
 /**
- * The bundle's exports, or undefined when there is no bundle or it is older than the build
+ * The build this loader belongs to. scripts/bundle-fast-start.mjs writes the id of the bundles
+ * it made into this line of dist/cached-bundle.cjs, and the same id at the end of each bundle;
+ * a plain `tsc` writes the placeholder back, so after it no bundle matches and the loaders run
+ * the plain build. Freshness is decided by content, never by file times: the files of an
+ * unpacked package tarball (or a copy, a checkout) do not keep the order the build wrote them in.
+ */
+const BUILD_ID: string = 'unbundled';
+
+/** The last two lines of a bundle: the build it belongs to, and the code cache made for exactly this text. */
+const TRAILER = /\n\/\/ build-id: ([0-9a-f]{32})\n\/\/ code-cache-key: ([0-9a-f]{32})\n$/;
+const KEY_LENGTH = 32;
+const TRAILER_LENGTH = 2 * KEY_LENGTH + 40;
+
+/**
+ * REPORT_LINT_DEBUG_BUNDLE=1: one line on stderr per bundle a run loads or passes over, saying
+ * which code ran (a diagnostic aid for the build and its tests, not a message of the linter,
+ * so not in the catalogues; nothing else is printed).
+ */
+const debug = (name: BundleName, what: string): void => {
+  if (process.env.REPORT_LINT_DEBUG_BUNDLE) process.stderr.write(`report-lint [bundle] ${name}: ${what}\n`);
+};
+
+/**
+ * The bundle's exports, or undefined when there is no bundle or it belongs to another build
  * (the caller then loads the plain build).
  */
 function loadBundle<T>(name: BundleName): T | undefined {
-  const file = bundleFile(name);
   let source: string;
   try {
-    if (fs.statSync(file).mtimeMs < fs.statSync(COMPILED).mtimeMs) return undefined;
-    source = fs.readFileSync(file, 'utf8');
+    source = fs.readFileSync(bundleFile(name), 'utf8');
   } catch {
+    debug(name, 'plain build (no bundle)');
     return undefined;
   }
-  return compileBundle<T>(name, source, cacheFor(name, source)).exports;
+  const built = TRAILER.exec(source.slice(-TRAILER_LENGTH))?.[1];
+  if (built !== BUILD_ID) {
+    debug(name, `plain build (bundle of build ${built ?? 'unknown'}, this build is ${BUILD_ID})`);
+    return undefined;
+  }
+  const cache = cacheFor(name, source);
+  const { exports, script } = compileBundle<T>(name, source, cache);
+  debug(name, `bundle ${built}, code cache ${!cache ? 'missing' : script.cachedDataRejected ? 'rejected by V8' : 'accepted'}`);
+  return exports;
 }
 
 /**
@@ -49,7 +73,7 @@ function loadBundle<T>(name: BundleName): T | undefined {
  * the text, so the key ties the two together; no key, no cache.
  */
 function cacheFor(name: BundleName, source: string): Buffer | undefined {
-  const key = KEY_LINE.exec(source.slice(-(KEY_LENGTH + 30)))?.[1];
+  const key = TRAILER.exec(source.slice(-TRAILER_LENGTH))?.[2];
   if (!key) return undefined;
   let cache: Buffer;
   try {
@@ -78,13 +102,13 @@ function compileBundle<T>(name: BundleName, source: string, cachedData?: Buffer)
   return { exports: module.exports, script };
 }
 
-/** For the build: the bundle text with its key line, and the cache file's bytes for it. */
-function sealBundle(code: string, key: string): string {
-  if (!/^[0-9a-f]{32}$/.test(key)) throw new Error(`code cache key must be 32 hex digits: ${key}`);
-  return `${code.endsWith('\n') ? code : code + '\n'}// code-cache-key: ${key}\n`;
+/** For the build: the bundle text with its trailer (build id, cache key), and the cache file's bytes for it. */
+function sealBundle(code: string, buildId: string, key: string): string {
+  for (const id of [buildId, key]) if (!/^[0-9a-f]{32}$/.test(id)) throw new Error(`build id and code cache key must be 32 hex digits: ${id}`);
+  return `${code.endsWith('\n') ? code : code + '\n'}// build-id: ${buildId}\n// code-cache-key: ${key}\n`;
 }
 function cacheFileBytes(key: string, data: Buffer): Buffer {
   return Buffer.concat([Buffer.from(key, 'latin1'), data]);
 }
 
-export = { loadBundle, compileBundle, cacheFor, sealBundle, cacheFileBytes, bundleFile, cacheFileOf };
+export = { loadBundle, compileBundle, cacheFor, sealBundle, cacheFileBytes, bundleFile, cacheFileOf, BUILD_ID };

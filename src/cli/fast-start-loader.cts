@@ -10,7 +10,7 @@ type LoadFormat = () => Promise<typeof import('../format/index.js', { with: { 'r
  * dist/fast-start/fast-start.cjs: src/cli/fast-start.ts and the code it needs, bundled into one
  * CommonJS file by scripts/bundle-fast-start.mjs, with a V8 code cache made there after a
  * warm-up lint (so the functions a clean run calls are in it, compiled); loaded by
- * src/cached-bundle.cts, which uses it only while it is newer than the build.
+ * src/cached-bundle.cts, which uses it only when it belongs to this build (its build id).
  */
 const BUNDLE = bundles.bundleFile('fast-start');
 const CACHE = bundles.cacheFileOf('fast-start');

@@ -5,6 +5,7 @@ import { registerInit } from './commands/init.js';
 import { registerLint } from './commands/lint.js';
 import { registerLsp } from './commands/lsp.js';
 import { registerRules } from './commands/rules.js';
+import { registerSchema } from './commands/schema.js';
 import { commanderErrorLine, langOf } from './messages.js';
 import { errorLine } from '../util/sanitize.js';
 import { ConfigError, UsageError } from '../errors.js';
@@ -32,6 +33,7 @@ export async function main(io: MainIO): Promise<number> {
     registerImport(program, io, state);
     registerRender(program, io, state);
     registerRules(program, io, state);
+    registerSchema(program, io, state);
     registerLsp(program, io, state);
     await program.parseAsync(io.argv, { from: 'user' });
     return state.code;

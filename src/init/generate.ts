@@ -8,7 +8,7 @@ export interface BlankReportOptions {
   template: Template;
   year: number;
   agency: string;
-  /** What editors resolve the schema from: a path relative to the output file, or absolute. */
+  /** What editors resolve the schema from: a path relative to the report file (src/init/schema-copy.ts). */
   schemaRef: string;
 }
 

@@ -1,14 +1,14 @@
 import { existsSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { MainIO } from '../io.js';
 import { UsageError } from '../errors.js';
 import { langFromEnv, t } from '../i18n/index.js';
 import type { Template } from '../report-shape.js';
-import { SCHEMA_DIR } from '../check/schema/schemas.js';
 import type { Lang } from '../types.js';
 import { sanitize } from '../util/sanitize.js';
 import { writeFileAtomic, WriteFailure } from '../util/write-file.js';
 import { blankJson, blankYaml } from './generate.js';
+import { schemaRefFor } from './schema-copy.js';
 
 export interface InitCliOptions {
   year: string;
@@ -42,11 +42,17 @@ export function runInit(opts: InitCliOptions, io: MainIO, lang: Lang = langFromE
   if (extension && extension !== format) throw new UsageError(t(lang, 'init.extensionMismatch', { file: sanitize(out!), format }));
   if (out && existsSync(out) && !opts.force) throw new UsageError(t(lang, 'init.exists', { file: sanitize(out) }));
 
-  const schemaFile = SCHEMA_DIR + `report-${fitting}.schema.json`;
-  const options = { template: fitting, year, agency, schemaRef: schemaRef(schemaFile, out, io.cwd) };
+  const cwd = io.cwd ?? process.cwd();
+  // On stdout the report is redirected into a file of the working directory, as a rule.
+  const schema = schemaRefFor(fitting, out ? dirname(resolve(cwd, out)) : cwd, cwd);
+  const options = { template: fitting, year, agency, schemaRef: schema.ref };
   const text = format === 'json' ? blankJson(options) : blankYaml(options);
+  const hint = () => {
+    if (schema.missing) io.stderr.write(t(lang, 'init.schemaMissing', { ref: sanitize(schema.ref), command: sanitize(schema.missing) }) + '\n');
+  };
   if (!out) {
     io.stdout.write(text);
+    hint();
     return 0;
   }
   try {
@@ -57,19 +63,6 @@ export function runInit(opts: InitCliOptions, io: MainIO, lang: Lang = langFromE
     throw new UsageError(t(lang, 'init.cannotWrite', { file: sanitize(out), code }));
   }
   io.stderr.write(t(lang, 'init.written', { file: sanitize(out), agency: sanitize(agency), year, template: fitting }) + '\n');
+  hint();
   return 0;
-}
-
-/**
- * The schema reference editors resolve (yaml-language-server and VS Code resolve a relative path
- * against the file): relative when the output file and the installed schemas share a folder
- * below the file-system root, absolute otherwise (and on stdout, where there is no file yet).
- */
-export function schemaRef(schemaFile: string, output: string | undefined, cwd = process.cwd()): string {
-  if (!output) return schemaFile;
-  const from = dirname(resolve(cwd, output));
-  const rel = relative(from, schemaFile);
-  const climbsToRoot = rel.split(sep).filter((s) => s === '..').length >= from.split(sep).filter(Boolean).length;
-  if (isAbsolute(rel) || climbsToRoot) return schemaFile;
-  return rel.split(sep).join('/');
 }

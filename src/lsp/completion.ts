@@ -2,10 +2,10 @@
  * Completion: the keys a mapping of the report still lacks, each with its official label; in an
  * empty file, the blank report `report-lint init` writes (src/init/generate.ts).
  */
+import { dirname } from 'node:path';
 import { propertiesAt } from '../check/schema/schemas.js';
 import { blankJson, blankYaml } from '../init/generate.js';
-import { SCHEMA_DIR } from '../check/schema/schemas.js';
-import { schemaRef } from '../init/run.js';
+import { schemaRefFor } from '../init/schema-copy.js';
 import { t } from '../i18n/index.js';
 import type { Template } from '../report-shape.js';
 import type { Lang } from '../types.js';
@@ -41,7 +41,9 @@ export function skeletons(kind: 'yaml' | 'json', file: string | undefined, lang:
   const sentinel = 'ReportLintAgencyPlaceholder';
   return [now.getFullYear() - 1, now.getFullYear()].map((year) => {
     const template: Template = year <= 2020 ? 2019 : 2021;
-    const ref = schemaRef(`${SCHEMA_DIR}report-${template}.schema.json`, file);
+    // The same portable reference init writes: the nearest installed or copied schemas.
+    const dir = file ? dirname(file) : process.cwd();
+    const ref = schemaRefFor(template, dir, dir).ref;
     const text = (kind === 'json' ? blankJson : blankYaml)({ template, year, agency: sentinel, schemaRef: ref });
     const escaped = text.replace(/[\\$}]/g, '\\$&');
     const snippet = escaped.split(sentinel).join('${1:' + agency + '}');

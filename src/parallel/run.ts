@@ -25,7 +25,8 @@ export const WORKER_YOUNG_GENERATION_MB = 6;
 /**
  * Worker threads for a run; 0 means lint in the main thread. `--jobs N` as given (1: the main
  * thread). By default small runs stay in the main thread (a worker's start-up costs more than
- * it saves), and from PARALLEL_MIN_FILES files on there is one worker per core: measured on a
+ * it saves), and from PARALLEL_MIN_FILES files on there may be one worker per core (lintFiles
+ * starts them only when the files left would take longer than starting them): measured on a
  * 2-core machine (bench/NOTES.md), 10,000 files took ~15% less time with two workers than with
  * one (for ~20% more CPU), and workers bound the memory of a long run.
  */
@@ -36,10 +37,29 @@ export function threadsFor(fileCount: number, jobs: number | undefined, cores = 
 }
 
 /**
+ * What starting the workers costs a default run, as a multiple of this process's own start-up
+ * (Node, the CLI, the file list: `performance.now()` when the linting begins). Measured on 2
+ * cores (bench/NOTES.md): two workers starting at once take ~134 ms to their first answer where
+ * the process took ~90 ms to get there; on a slower or busier machine both grow alike. Workers
+ * only pay when the files left would take one thread longer than that.
+ */
+export const WORKER_START_FACTOR = 1.5;
+
+/** Whether starting workers pays for a default run: the files left take one thread longer than the workers take to start. */
+export const workersPay = (filesLeft: number, perFileMs: number, startedUpMs: number): boolean => filesLeft * perFileMs > startedUpMs * WORKER_START_FACTOR;
+
+/**
  * lintFile for every file, in `--jobs` worker threads when it pays, results in the order of
  * `files` whatever thread finished first. Each result is handed to `onResult` in that order as
  * soon as it and all before it are done, so a caller can write or drop it at once.
  * A thrown error (an unreadable file) is rethrown for the first such file, as a serial run would.
+ *
+ * A default run (no --jobs) starts in this thread: it lints the first batch, and starts workers
+ * only when the rest, at that batch's pace, would take longer than starting them
+ * (WORKER_START_FACTOR); while they start, this thread goes on linting, and hands out batches once
+ * one is ready. So a run that workers would not speed up stays in one thread, no thread waits
+ * idle for the workers, and this thread's heap stays small on long runs (workers do the most).
+ * `--jobs N` starts N workers at once and only hands out batches.
  */
 export async function lintFiles(
   files: readonly string[],
@@ -49,23 +69,51 @@ export async function lintFiles(
 ): Promise<void> {
   const workerUrl = new URL('./worker.js', import.meta.url);
   const threads = threadsFor(files.length, jobs);
-  // Under vitest the sources are .ts and there is no compiled worker: run in this thread.
-  if (threads === 0 || !existsSync(fileURLToPath(workerUrl))) {
-    for (const file of files) {
-      const { result, pairKey } = lintFileKeyed(file, optionsFor(file));
+  const lintHere = (from: number, to: number, times?: number[]) => {
+    for (let i = from; i < to; i++) {
+      const began = times ? performance.now() : 0;
+      const { result, pairKey } = lintFileKeyed(files[i]!, optionsFor(files[i]!));
       onResult(result, pairKey);
+      times?.push(performance.now() - began);
     }
-    return;
+  };
+  // Under vitest the sources are .ts and there is no compiled worker: run in this thread.
+  if (threads === 0 || !existsSync(fileURLToPath(workerUrl))) return lintHere(0, files.length);
+  let start = 0;
+  if (jobs === undefined) {
+    const startedUp = performance.now();
+    const times: number[] = [];
+    start = Math.min(BATCH, files.length);
+    lintHere(0, start, times);
+    // The median: the first files also compile code, and a busy machine takes the thread away now
+    // and then (single files 20–80 ms where most take under 1 ms).
+    const perFile = times.sort((a, b) => a - b)[times.length >> 1]!;
+    if (!workersPay(files.length - start, perFile, startedUp)) return lintHere(start, files.length);
   }
-  await new Promise<void>((resolve, reject) => {
+  await inWorkers(files, start, optionsFor, threads, jobs === undefined, onResult);
+}
+
+/** Files from `start` on in `threads` workers (and in this thread until one is ready, when `helpHere`). */
+function inWorkers(
+  files: readonly string[],
+  start: number,
+  optionsFor: (file: string) => FileTask['options'],
+  threads: number,
+  helpHere: boolean,
+  onResult: (result: FileResult, pairKey?: PairKey) => void,
+): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
     const answers: (TaskAnswer | undefined)[] = new Array(files.length);
     const workers: Worker[] = [];
-    let nextTask = 0;
-    let nextResult = 0;
+    let nextTask = start;
+    let nextResult = start;
     let failed = false;
+    let done = false;
+    let workerReady = false;
     const finish = (error?: unknown) => {
-      if (failed) return;
+      if (failed || done) return;
       if (error !== undefined) failed = true;
+      else done = true;
       for (const w of workers) void w.terminate();
       if (error !== undefined) reject(error);
       else resolve();
@@ -94,19 +142,40 @@ export async function lintFiles(
     };
     for (let i = 0; i < threads; i++) {
       // Started from its CommonJS loader: the worker code as one code-cached bundle when the build
-      // has a fresh one (src/parallel/worker-loader.cts), else ./worker.js itself.
-      const worker = new Worker(new URL('./worker-loader.cjs', workerUrl), { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+      // left one of this build (src/parallel/worker-loader.cts), else ./worker.js itself.
+      const worker = new Worker(new URL('./worker-loader.cjs', import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
       workers.push(worker);
-      worker.on('message', (done: FromWorker) => {
-        for (const answer of done) answers[answer.index] = answer;
+      let started = false;
+      worker.on('message', (answered: FromWorker) => {
+        for (const answer of answered) answers[answer.index] = answer;
+        // Its first message says it is ready: two batches in flight from then on (it starts the
+        // second while the first one's answer travels).
+        if (!started) {
+          started = workerReady = true;
+          worker.postMessage(batch());
+        }
         worker.postMessage(batch());
         drain();
       });
       worker.on('error', (error) => finish(error));
-      // Two batches in flight: the worker starts the second while the first one's answer travels.
-      worker.postMessage(batch());
-      worker.postMessage(batch());
     }
+    // This thread's share until a worker is ready: a batch at a time, letting the workers' messages in between.
+    const helpOut = () => {
+      if (!helpHere || workerReady || failed || done || nextTask >= files.length) return;
+      const from = nextTask;
+      nextTask = Math.min(from + BATCH, files.length);
+      for (let i = from; i < nextTask; i++) {
+        try {
+          answers[i] = { index: i, ...lintFileKeyed(files[i]!, optionsFor(files[i]!)) };
+        } catch (error) {
+          const e = error as Error;
+          answers[i] = { index: i, error: { name: e.name, message: e.message, ...(e.stack ? { stack: e.stack } : {}) } };
+        }
+      }
+      drain();
+      setImmediate(helpOut);
+    };
+    helpOut();
   });
 }
 

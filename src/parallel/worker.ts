@@ -18,3 +18,5 @@ parentPort!.on('message', (batch: ToWorker) => {
   });
   parentPort!.postMessage(answers satisfies FromWorker);
 });
+// Ready: the pool hands out batches from now on (src/parallel/run.ts).
+parentPort!.postMessage([] satisfies FromWorker);
