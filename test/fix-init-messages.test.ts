@@ -29,11 +29,15 @@ describe('init speaks the run\'s language', () => {
   it('the success line in English, and in Chinese by default', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'report-lint-init-en-'));
     const file = join(dir, 'r.yaml');
-    expect((await en(['--year', '2025', '--agency', '某局', '-o', file])).stderr).toBe(
-      `Wrote ${file} (某局, year 2025, template 2021). Fill it in, then run: report-lint --fix ${file}\n`,
-    );
-    const zh = await runMain(['init', '--year', '2025', '--agency', '某局', '-o', join(dir, 'z.yaml')]);
-    expect(zh.stderr).toBe(`已生成 ${join(dir, 'z.yaml')}（某局 2025 年度，template 2021）。填写后运行：report-lint --fix ${join(dir, 'z.yaml')}\n`);
+    // The temporary folder has no schemas for the $schema line to reach: a second line says how to get them.
+    const [enLine, enHint, enEnd] = (await en(['--year', '2025', '--agency', '某局', '-o', file])).stderr.split('\n');
+    expect(enLine).toBe(`Wrote ${file} (某局, year 2025, template 2021). Fill it in, then run: report-lint --fix ${file}`);
+    expect(enHint).toContain(`report-lint schema --template 2021 -o ${join(dir, 'schemas')}`);
+    expect(enEnd).toBe('');
+    const [zhLine, zhHint, zhEnd] = (await runMain(['init', '--year', '2025', '--agency', '某局', '-o', join(dir, 'z.yaml')])).stderr.split('\n');
+    expect(zhLine).toBe(`已生成 ${join(dir, 'z.yaml')}（某局 2025 年度，template 2021）。填写后运行：report-lint --fix ${join(dir, 'z.yaml')}`);
+    expect(zhHint).toContain(`report-lint schema --template 2021 -o ${join(dir, 'schemas')}`);
+    expect(zhEnd).toBe('');
     // An English locale without --lang.
     const locale = await runMain(['init', '--year', '2025', '--agency', 'x', '--year', 'abcd'], { env: { LANG: 'en_US.UTF-8' } });
     expect(locale.stderr).toBe('report-lint: --year must be a four-digit year, got abcd\n');

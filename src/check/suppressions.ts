@@ -205,7 +205,7 @@ export function suppressInSource(
     const full = text ?? decode();
     if (full === undefined) return undefined;
     const lineCounter = new LineCounter();
-    const doc = parseDocument(full, { lineCounter });
+    const doc = parseDocument(full, { lineCounter, logLevel: 'error' }); // warnings would go to stderr past the sanitizer
     return doc.errors.length > 0 ? undefined : locate(doc, lineCounter, fromPointer(pointer));
   };
   return applySuppressions(result, text, { lang, hasPrevious: options.previous !== undefined, locatePointer, ...(options.severities ? { severities: options.severities } : {}), ...(options.ignores ? { ignores: options.ignores } : {}) });
