@@ -5,7 +5,7 @@
  * a failed write leaving the original byte for byte, and input text shown only sanitized.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
@@ -14,6 +14,7 @@ import { UsageError } from '../src/errors.js';
 import { t } from '../src/i18n/index.js';
 import { lintFile } from '../src/lint-file.js';
 import type { FileResult } from '../src/types.js';
+import { buildGeneratedCase, type GeneratedCase } from './helpers/hostile-cases.js';
 
 const BIN = resolve('bin/report-lint.js');
 const FIX = 'fixtures/fix/';
@@ -130,7 +131,7 @@ describe('--fix goes through the lint\'s resource limits', { timeout: 600_000 },
       const dir = join(work, `generated${mode}`);
       mkdirSync(dir);
       for (const c of cases) {
-        const file = buildCase(c, dir);
+        const file = buildGeneratedCase(c, dir);
         const extra = c.options?.maxFileSize !== undefined ? ['--max-file-size', String(c.options.maxFileSize)] : [];
         const r = run([mode, ...extra, file]);
         expectCalm(r, `${mode} ${c.name}`);
@@ -143,61 +144,7 @@ describe('--fix goes through the lint\'s resource limits', { timeout: 600_000 },
   }
 });
 
-interface GeneratedCase {
-  name: string;
-  make: string;
-  bytes?: number;
-  count?: number;
-  length?: number;
-  text?: string;
-  options?: { maxFileSize?: number };
-  expect?: unknown[];
-  error?: string;
-}
 
-/** The cases hostile.test.ts builds, built the same way (kept in step by the case list itself). */
-function buildCase(c: GeneratedCase, dir: string): string {
-  const file = join(dir, c.name);
-  const example = readFileSync('fixtures/examples/2020-wanglejing.yaml', 'utf8');
-  switch (c.make) {
-    case 'spaces':
-      writeFileSync(file, Buffer.alloc(c.bytes!, 0x20));
-      break;
-    case 'example':
-      writeFileSync(file, example);
-      break;
-    case 'keys':
-      writeFileSync(file, Array.from({ length: c.count! }, (_, i) => `k${i}: ${i}\n`).join(''));
-      break;
-    case 'json-keys':
-      writeFileSync(file, '{\n' + Array.from({ length: c.count! }, (_, i) => `  "k${i}": ${i}`).join(',\n') + '\n}\n');
-      break;
-    case 'comment-lines':
-      writeFileSync(file, '# comment\n'.repeat(c.count!));
-      break;
-    case 'repeat':
-      writeFileSync(file, c.text!.repeat(c.count!));
-      break;
-    case 'long-agency':
-      writeFileSync(file, example.replace(/^agency: .*$/m, `agency: "${'某'.repeat(c.length!)}"`));
-      break;
-    case 'fifo':
-      spawnSync('mkfifo', [file]);
-      break;
-    case 'directory':
-      mkdirSync(file);
-      break;
-    case 'broken-symlink':
-      symlinkSync(join(dir, 'does-not-exist.yaml'), file);
-      break;
-    case 'self-symlink':
-      symlinkSync(file, file);
-      break;
-    default:
-      throw new Error(`unknown make: ${c.make}`);
-  }
-  return file;
-}
 
 describe('anchors and aliases are never edited', { timeout: 300_000 }, () => {
   it('a total anchored (&z) and reused as another row\'s part (*z): left as it is, with a note; the other totals fixed; the lint shows the remaining error', () => {

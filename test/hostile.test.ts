@@ -10,10 +10,11 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../src/errors.js';
-import { t, type MessageKey } from '../src/i18n/index.js';
+import { t } from '../src/i18n/index.js';
 import { lintFile } from '../src/lint-file.js';
-import { lintSource, type LintOptions } from '../src/check/lint.js';
+import { lintSource } from '../src/check/lint.js';
 import type { FileResult } from '../src/types.js';
+import { buildGeneratedCase, type GeneratedCase } from './helpers/hostile-cases.js';
 import { expectDiagnosticsToMatch, expectedMarkers, expectRenderedMessages, fixtureFiles } from './helpers/markers.js';
 
 const DIR = 'fixtures/hostile/';
@@ -73,61 +74,8 @@ describe('safety', () => {
   });
 });
 
-interface GeneratedCase {
-  name: string;
-  make: string;
-  bytes?: number;
-  count?: number;
-  length?: number;
-  text?: string;
-  options?: LintOptions;
-  expect?: { line: number; id: string }[];
-  error?: MessageKey;
-}
 
-/** Build one generated case in the temporary folder; returns its path. */
-function build(c: GeneratedCase): string {
-  const file = join(work, c.name);
-  const example = readFileSync(EXAMPLE, 'utf8');
-  switch (c.make) {
-    case 'spaces':
-      writeFileSync(file, Buffer.alloc(c.bytes!, 0x20));
-      break;
-    case 'example':
-      writeFileSync(file, example);
-      break;
-    case 'keys':
-      writeFileSync(file, Array.from({ length: c.count! }, (_, i) => `k${i}: ${i}\n`).join(''));
-      break;
-    case 'json-keys':
-      writeFileSync(file, '{\n' + Array.from({ length: c.count! }, (_, i) => `  "k${i}": ${i}`).join(',\n') + '\n}\n');
-      break;
-    case 'comment-lines':
-      writeFileSync(file, '# comment\n'.repeat(c.count!));
-      break;
-    case 'repeat':
-      writeFileSync(file, c.text!.repeat(c.count!));
-      break;
-    case 'long-agency':
-      writeFileSync(file, example.replace(/^agency: .*$/m, `agency: "${'某'.repeat(c.length!)}"`));
-      break;
-    case 'fifo':
-      spawnSync('mkfifo', [file]);
-      break;
-    case 'directory':
-      mkdirSync(file);
-      break;
-    case 'broken-symlink':
-      symlinkSync(join(work, 'does-not-exist.yaml'), file);
-      break;
-    case 'self-symlink':
-      symlinkSync(file, file);
-      break;
-    default:
-      throw new Error(`unknown make: ${c.make}`);
-  }
-  return file;
-}
+const build = (c: GeneratedCase): string => buildGeneratedCase(c, work);
 
 describe('generated hostile inputs (fixtures/hostile/generated/cases.json)', () => {
   const { cases } = JSON.parse(readFileSync(DIR + 'generated/cases.json', 'utf8')) as { cases: GeneratedCase[] };
