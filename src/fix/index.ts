@@ -1,4 +1,4 @@
-import { formatPatch, structuredPatch } from 'diff';
+import { FILE_HEADERS_ONLY, formatPatch, structuredPatch } from 'diff';
 import type { Document, Scalar } from 'yaml';
 import { isAlias, isMap, isScalar } from '../parse/fast-lazy-yaml.js';
 import { decodeSource, encodeText, encodingName, type TextEncoding } from '../read/decode.js';
@@ -85,7 +85,8 @@ function displayDiff(file: string, before: string, after: string): string {
   const name = sanitize(file);
   const patch = structuredPatch(name, name, before, after, undefined, '(--fix)');
   for (const hunk of patch.hunks) hunk.lines = hunk.lines.map((line) => sanitizeLines(line));
-  return formatPatch(patch);
+  // git's and ESLint's users read `---`/`+++` headers; jsdiff's `Index:` and `===` lines are noise to them.
+  return formatPatch(patch, FILE_HEADERS_ONLY);
 }
 
 /** The fixed text and the number of cells set, or undefined when nothing can or needs to be fixed. */
